@@ -1,0 +1,63 @@
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/gfp.h>
+#include <linux/atomic.h>
+#include <asm/page.h>
+
+/*
+ * One struct page per physical page frame up to the highest RAM address.
+ * A page is in exactly one state:
+ *
+ *   reserved  (PG_reserved) never given to the allocator
+ *   free      (PG_buddy on the head page of a free block; order = size)
+ *   allocated (neither; a slab page also has PG_slab and slab != NULL,
+ *              a large kmalloc head page PG_large_kmalloc and order)
+ */
+#define PG_reserved		0x1
+#define PG_buddy		0x2
+#define PG_slab			0x4
+#define PG_large_kmalloc	0x8
+#define PG_head			0x10
+
+struct page {
+	unsigned long flags;		/* zone lock for PG_buddy */
+	unsigned int order;		/* free block / large kmalloc order */
+	unsigned int pad;
+	struct list_head lru;		/* zone free list */
+	void *slab;			/* PG_slab: its struct slab */
+};
+
+extern struct page *mem_map;
+extern unsigned long max_pfn;
+
+static inline unsigned long page_to_pfn(const struct page *p) { return p - mem_map; }
+static inline struct page *pfn_to_page(unsigned long pfn) { return &mem_map[pfn]; }
+static inline void *page_address(const struct page *p) { return __va(page_to_pfn(p) << PAGE_SHIFT); }
+static inline struct page *virt_to_page(const void *v) { return pfn_to_page(__pa(v) >> PAGE_SHIFT); }
+static inline bool virt_addr_valid(const void *v)
+{
+	unsigned long a = (unsigned long)v;
+	return a >= PAGE_OFFSET && a < PAGE_OFFSET + (max_pfn << PAGE_SHIFT);
+}
+
+/* Counters for leak checks: pages handed out now, and totals. */
+extern atomic_long_t nr_pages_in_use;
+extern unsigned long nr_pages_total;
+unsigned long nr_free_pages(void);
+void page_alloc_init(void);
+
+/* Make the nth next allocation (page or slab) fail: a test hook. */
+void alloc_fail_inject(int nth);
+bool alloc_should_fail(void);
+
+/* Kernel stacks with an unmapped guard page below (kernel/mm/stack.c). */
+#define THREAD_SIZE	(16 * 1024)
+void *stack_alloc(void);
+void stack_free(void *stack);
+bool stack_guard_hit(unsigned long addr);
+extern atomic_long_t nr_stacks_in_use;
+
+#endif

@@ -1,0 +1,122 @@
+#ifndef _LINUX_SPINLOCK_H
+#define _LINUX_SPINLOCK_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/preempt.h>
+#include <linux/irqflags.h>
+#include <linux/bug.h>
+#include <asm/barrier.h>
+
+/*
+ * Ticket spinlocks: FIFO-fair, one cache line, 4 bytes of lock word.
+ * A CPU takes a ticket (LOCK XADD on `tail`) and spins until `head`
+ * reaches it; unlock is a release store of head + 1 by the owner.
+ *
+ * Taking a lock disables preemption (the holder must not be switched
+ * out); the _irq/_irqsave variants also disable local interrupts, which
+ * is required for any lock also taken from an interrupt handler.
+ *
+ * Debug builds (CONFIG_DEBUG_KERNEL) record the owner CPU and report,
+ * with a backtrace, recursion on the same CPU (then panic: it would
+ * deadlock), unlock of a lock not held or held by another CPU (WARN),
+ * and a spin that lasts more than a few seconds (suspected lockup).
+ */
+typedef struct raw_spinlock {
+	union {
+		u32 val;
+		struct {
+			u16 head;	/* ticket being served */
+			u16 tail;	/* next ticket to hand out */
+		};
+	};
+#ifdef CONFIG_DEBUG_KERNEL
+	s16 owner_cpu;		/* -1 when free */
+	u16 magic;
+	const char *name;
+	void *owner_pc;
+#endif
+} raw_spinlock_t;
+
+typedef struct spinlock {
+	raw_spinlock_t rlock;
+} spinlock_t;
+
+#define SPINLOCK_MAGIC 0xdead
+
+#ifdef CONFIG_DEBUG_KERNEL
+#define __RAW_SPIN_LOCK_UNLOCKED(lockname) \
+	{ .val = 0, .owner_cpu = -1, .magic = SPINLOCK_MAGIC, .name = #lockname }
+#else
+#define __RAW_SPIN_LOCK_UNLOCKED(lockname) { .val = 0 }
+#endif
+#define __SPIN_LOCK_UNLOCKED(lockname) { .rlock = __RAW_SPIN_LOCK_UNLOCKED(lockname) }
+#define DEFINE_RAW_SPINLOCK(x)	raw_spinlock_t x = __RAW_SPIN_LOCK_UNLOCKED(x)
+#define DEFINE_SPINLOCK(x)	spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
+
+void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name);
+#define raw_spin_lock_init(l)	__raw_spin_lock_init((l), #l)
+#define spin_lock_init(l)	__raw_spin_lock_init(&(l)->rlock, #l)
+
+void do_raw_spin_lock(raw_spinlock_t *lock);
+bool do_raw_spin_trylock(raw_spinlock_t *lock);
+void do_raw_spin_unlock(raw_spinlock_t *lock);
+
+static inline bool raw_spin_is_locked(raw_spinlock_t *lock)
+{
+	u32 v = READ_ONCE(lock->val);
+	return (u16)v != (u16)(v >> 16);
+}
+static inline bool raw_spin_is_contended(raw_spinlock_t *lock)
+{
+	u32 v = READ_ONCE(lock->val);
+	return (u16)((v >> 16) - (u16)v) > 1;
+}
+
+#define raw_spin_lock(l)	do { preempt_disable(); do_raw_spin_lock(l); } while (0)
+#define raw_spin_unlock(l)	do { do_raw_spin_unlock(l); preempt_enable(); } while (0)
+#define raw_spin_trylock(l) ({						\
+	bool __ok;							\
+	preempt_disable();						\
+	__ok = do_raw_spin_trylock(l);					\
+	if (!__ok)							\
+		preempt_enable();					\
+	__ok; })
+#define raw_spin_lock_irq(l)	do { local_irq_disable(); raw_spin_lock(l); } while (0)
+#define raw_spin_unlock_irq(l)	do { raw_spin_unlock(l); local_irq_enable(); } while (0)
+#define raw_spin_lock_irqsave(l, flags) \
+	do { local_irq_save(flags); raw_spin_lock(l); } while (0)
+#define raw_spin_unlock_irqrestore(l, flags) \
+	do { do_raw_spin_unlock(l); local_irq_restore(flags); preempt_enable(); } while (0)
+#define raw_spin_trylock_irqsave(l, flags) ({				\
+	bool __ok;							\
+	local_irq_save(flags);						\
+	__ok = raw_spin_trylock(l);					\
+	if (!__ok)							\
+		local_irq_restore(flags);				\
+	__ok; })
+#define raw_spin_lock_nested(l, sub)	raw_spin_lock(l)
+
+#define spin_lock(l)			raw_spin_lock(&(l)->rlock)
+#define spin_unlock(l)			raw_spin_unlock(&(l)->rlock)
+#define spin_trylock(l)			raw_spin_trylock(&(l)->rlock)
+#define spin_lock_irq(l)		raw_spin_lock_irq(&(l)->rlock)
+#define spin_unlock_irq(l)		raw_spin_unlock_irq(&(l)->rlock)
+#define spin_lock_irqsave(l, f)		raw_spin_lock_irqsave(&(l)->rlock, f)
+#define spin_unlock_irqrestore(l, f)	raw_spin_unlock_irqrestore(&(l)->rlock, f)
+#define spin_trylock_irqsave(l, f)	raw_spin_trylock_irqsave(&(l)->rlock, f)
+#define spin_lock_bh(l)			spin_lock(l)
+#define spin_unlock_bh(l)		spin_unlock(l)
+#define spin_lock_nested(l, s)		spin_lock(l)
+#define spin_is_locked(l)		raw_spin_is_locked(&(l)->rlock)
+#define spin_is_contended(l)		raw_spin_is_contended(&(l)->rlock)
+
+/* Contract checks: the lock is held (by this CPU, in debug builds). */
+bool raw_spin_held_by_me(raw_spinlock_t *lock);
+#define lockdep_assert_held(l) WARN_ON_ONCE(!raw_spin_held_by_me(__lock_to_raw(l)))
+#define __lock_to_raw(l) _Generic((l),					\
+	spinlock_t *: &((spinlock_t *)(void *)(l))->rlock,		\
+	raw_spinlock_t *: (raw_spinlock_t *)(void *)(l),		\
+	default: (raw_spinlock_t *)(void *)(l))
+
+#endif

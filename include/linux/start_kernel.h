@@ -1,0 +1,15 @@
+#ifndef _LINUX_START_KERNEL_H
+#define _LINUX_START_KERNEL_H
+
+#include <linux/types.h>
+
+/* Boot-flow entry points shared between arch/ and kernel/ (kernel/main.c). */
+void start_kernel(u32 magic, u32 mbi);
+void smp_init(void);
+void ap_idle_entry(int cpu) __attribute__((__noreturn__));
+void console_loop(void) __attribute__((__noreturn__));
+void crashtest_page_fault(void);
+extern u64 boot_to_online_us;
+extern int expect_cpus;
+
+#endif

@@ -1,0 +1,210 @@
+/*
+ * start_kernel: from the boot CPU's first C instruction to a running SMP
+ * system.
+ *
+ *   console          serial, printk
+ *   boot info        multiboot2 tags -> boot_info (memory map, cmdline, RSDP)
+ *   memory           memblock -> real page tables -> buddy -> slab
+ *   CPU tables       GDT/TSS/IST, IDT
+ *   platform         ACPI MADT, LAPIC, IOAPIC (PIC masked), TSC/LAPIC timer
+ *   scheduler        idle task per CPU (init_task on the boot CPU)
+ *   SMP              smp_init(): INIT-SIPI-SIPI, every CPU online
+ *   initcalls        by level
+ *   then             KUnit (ktest[=GLOB]), a crash test, or the console
+ *
+ * Command line: ktest[=GLOB], bench[=GLOB], maxcpus=N, expect_cpus=N,
+ * crashtest=pagefault|nullcall|bug|stackoverflow, quiet, loglevel=N.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/smp.h>
+#include <linux/cpumask.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/ktime.h>
+#include <linux/sched.h>
+#include <linux/irqflags.h>
+#include <kunit/test.h>
+#include <linux/start_kernel.h>
+#include <linux/spinlock.h>
+#include <asm/boot.h>
+#include <asm/serial.h>
+#include <asm/pgtable.h>
+#include <asm/desc.h>
+#include <asm/irq.h>
+#include <asm/apic.h>
+#include <asm/smp.h>
+#include <asm/time.h>
+#include <asm/exit.h>
+#include <asm/processor.h>
+
+#define KERNEL_VERSION "0.2"
+
+extern u64 boot_tsc;
+extern char boot_stack_bottom[];
+extern bool stacks_flush_ready, smp_ipis_ready;
+
+unsigned int setup_max_cpus = NR_CPUS;
+int expect_cpus;
+static const char *ktest_glob;
+static bool ktest_run;
+static const char *crashtest;
+u64 boot_to_online_us;
+
+/* Boot phases, timed with the TSC before it is calibrated; printed after. */
+static struct { const char *name; u64 tsc; } phases[16];
+static int nr_phases;
+static void phase(const char *name)
+{
+	if (nr_phases < (int)ARRAY_SIZE(phases))
+		phases[nr_phases++] = (typeof(phases[0])){ name, rdtsc() };
+}
+
+static int set_ktest(char *v) { ktest_run = true; ktest_glob = *v ? v : NULL; return 0; }
+static int set_maxcpus(char *v) { return kstrtouint(v, 0, &setup_max_cpus) || !setup_max_cpus; }
+static int set_expect(char *v) { return kstrtoint(v, 0, &expect_cpus); }
+static int set_crash(char *v) { crashtest = v; return 0; }
+static int set_quiet(char *v) { console_loglevel = 4; return 0; }
+static int set_loglevel(char *v) { return kstrtoint(v, 0, &console_loglevel); }
+__setup("ktest", set_ktest);
+__setup("ktest=", set_ktest);
+__setup("maxcpus=", set_maxcpus);
+__setup("expect_cpus=", set_expect);
+__setup("crashtest=", set_crash);
+__setup("quiet", set_quiet);
+__setup("loglevel=", set_loglevel);
+
+/* The AP's path once its hardware is set up (from ap_start_kernel). */
+void ap_idle_entry(int cpu)
+{
+	sched_init_idle(cpu, (void *)(this_cpu_read(pcpu_hot.top_of_stack) - 16 * 1024));
+	set_cpu_online(cpu, true);
+	set_cpu_active(cpu, true);
+	local_irq_enable();
+	for (;;)
+		arch_cpu_idle();
+}
+
+/* Bring every other CPU online (noinline: `make debug`'s first breakpoint). */
+noinline void smp_init(void)
+{
+	arch_boot_secondary_cpus(setup_max_cpus);
+	boot_to_online_us = tsc_to_ns(rdtsc() - boot_tsc) / 1000;
+	pr_info("smp: %u CPUs online; kernel entry to all CPUs online: %llu us\n",
+		num_online_cpus(), (unsigned long long)boot_to_online_us);
+}
+
+static void mem_summary(void)
+{
+	for (int i = 0; i < boot_info.nr_mem; i++) {
+		struct mem_region *r = &boot_info.mem[i];
+		static const char *const names[] = { "?", "usable", "reserved", "ACPI data",
+						     "ACPI NVS", "bad" };
+		printk(KERN_INFO "  [mem 0x%012llx-0x%012llx] %s\n", (unsigned long long)r->base,
+		       (unsigned long long)(r->base + r->len - 1),
+		       r->type < ARRAY_SIZE(names) ? names[r->type] : "other");
+	}
+}
+
+noinline void crashtest_page_fault(void)
+{
+	volatile int *p = (volatile int *)0x10;
+
+	OPTIMIZER_HIDE_VAR(p);
+
+	pr_info("crashtest: reading address %p\n", p);
+	(void)*p;
+}
+
+static void run_crashtest(const char *what)
+{
+	pr_info("crashtest: %s\n", what);
+	if (!strcmp(what, "pagefault"))
+		crashtest_page_fault();
+	else if (!strcmp(what, "bug"))
+		BUG();
+	else if (!strcmp(what, "spinlock_recursion")) {
+		static DEFINE_SPINLOCK(l);
+		spin_lock(&l);
+		spin_lock(&l);
+	}
+	pr_err("crashtest: unknown crash test \"%s\"\n", what);
+}
+
+void start_kernel(u32 magic, u32 mbi)
+{
+	char cmdline[CMDLINE_MAX];
+
+	boot_info.entry_tsc = boot_tsc;
+	boot_cpu_percpu_init();
+	sched_init_idle(0, boot_stack_bottom);
+	serial_init();
+	printk(KERN_NOTICE "Booting kthread-kernel %s (x86_64, SMP, HZ=%d)\n", KERNEL_VERSION,
+	       1000);
+	multiboot_parse(magic, mbi);
+	pr_info("Boot loader: %s\n", boot_info.loader[0] ? boot_info.loader : "unknown");
+	pr_info("Command line: %s\n", boot_info.cmdline);
+	strscpy(cmdline, boot_info.cmdline, sizeof(cmdline));
+	parse_kernel_cmdline(cmdline);
+	pr_info("Memory map: %d regions, %llu MiB usable\n", boot_info.nr_mem,
+		(unsigned long long)(boot_info.usable_bytes >> 20));
+	mem_summary();
+	if (boot_info.usable_bytes < (24ULL << 20))
+		panic("not enough memory: %llu MiB usable, at least 24 MiB needed",
+		      (unsigned long long)(boot_info.usable_bytes >> 20));
+
+	phase("console+bootinfo");
+	memblock_init();
+	paging_init();
+	phase("paging");
+	page_alloc_init();
+	phase("page_alloc");
+	kmem_cache_init();
+
+	idt_init();
+	if (cpu_desc_alloc(0))
+		panic("no memory for the boot CPU's descriptor tables");
+	cpu_desc_load(0);
+
+	phase("cpu tables");
+	acpi_init();
+	phase("acpi");
+	for (int cpu = 0; cpu < madt.nr_cpus; cpu++) {
+		set_cpu_possible(cpu, true);
+		set_cpu_present(cpu, true);
+	}
+	setup_per_cpu_areas();
+	pic_disable();
+	lapic_init();
+	if (madt.found)
+		ioapic_init();
+	phase("apic");
+	tsc_calibrate();
+	phase("tsc calibration");
+	smp_ipi_init();
+	set_cpu_online(0, true);
+	set_cpu_active(0, true);
+	lapic_timer_setup_this_cpu();
+	local_irq_enable();
+
+	smp_init();
+	phase("smp");
+	for (int i = 0; i < nr_phases; i++)
+		pr_debug("boot: %-18s done at %6llu us\n", phases[i].name,
+			 (unsigned long long)tsc_to_ns(phases[i].tsc - boot_tsc) / 1000);
+	stacks_flush_ready = true;
+	if (madt.found)
+		serial_enable_rx_irq();
+	do_initcalls();
+
+	if (crashtest)
+		run_crashtest(crashtest);
+	if (ktest_run) {
+		int failed = kunit_run_tests(ktest_glob);
+		qemu_exit(failed ? QEMU_EXIT_FAIL : QEMU_EXIT_PASS);
+		pr_info("ktest: done (%d failed); no isa-debug-exit device, halting\n", failed);
+		for (;;)
+			arch_cpu_idle();
+	}
+	console_loop();
+}
