@@ -478,8 +478,10 @@ class Runner:
 
     # ---- the SMP matrix ----
     def run_matrix(self):
-        cmdline = "ktest=%s" % self.args.filter if self.args.filter else "ktest"
+        base = "ktest=%s" % self.args.filter if self.args.filter else "ktest"
         for smp in self.args.smp:
+            # expect_cpus lets the kernel's boot suite check that every CPU came up
+            cmdline = "%s expect_cpus=%d" % (base, smp)
             say("== ktest smp=%d: booting (cmdline '%s') ..." % (smp, cmdline))
             v, log, text, secs = self.boot("ktest-smp%d" % smp, cmdline, smp, self.args.mem)
             self.boots.append((smp, v, log))
@@ -501,6 +503,7 @@ class Runner:
             ("smp16", 16, a.mem, "ktest=boot expect_cpus=16", [], []),
             ("mem64M", 2, "64M", "ktest=boot expect_cpus=2", [], []),
             ("mem4G", 2, "4G", "ktest=boot expect_cpus=2", [], []),
+            ("mem32M", 1, "32M", "ktest=boot expect_cpus=1", [], []),
             # `-machine pc,acpi=off` is the non-deprecated spelling of `-no-acpi`
             ("noacpi", 2, a.mem, "ktest=boot expect_cpus=1", ["-machine", "pc,acpi=off"],
              [r"(?i)no ACPI"]),

@@ -116,7 +116,7 @@ static inline void *kunit_kcalloc(struct kunit *test, size_t n, size_t size, gfp
 #define KUNIT_SUCCEED(test) do { } while (0)
 
 #define __KUNIT_TRUE(test, assert, cond, want, fmt, ...) do {		\
-	if (!!(cond) != (want)) {					\
+	if ((bool)(cond) != (bool)(want)) {				\
 		kunit_do_fail(test, assert, __FILE__, __LINE__,		\
 			      "Expected %s to be %s, but is %s", #cond,	\
 			      (want) ? "true" : "false", (want) ? "false" : "true"); \

@@ -20,6 +20,7 @@
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/ktime.h>
 
 extern struct kunit_suite *__kunit_suites_start[], *__kunit_suites_end[];
 struct kunit *kunit_current;
@@ -261,6 +262,7 @@ static enum kunit_status run_suite(struct kunit_suite *s, int idx, const char *g
 		err = s->suite_init(s);
 	for (struct kunit_case *c = s->test_cases; c->run_case; c++) {
 		struct kunit test = { .name = c->name, .status = KUNIT_SUCCESS };
+		u64 t0 = ktime_get_ns();
 
 		if (!case_selected(glob, s->name, c->name))
 			continue;
@@ -297,6 +299,8 @@ static enum kunit_status run_suite(struct kunit_suite *s, int idx, const char *g
 			run_case_once(s, c, &test);
 		}
 		kunit_current = NULL;
+		ktap("    # %s: duration %llu ms", c->name,
+		     (unsigned long long)(ktime_get_ns() - t0) / NSEC_PER_MSEC);
 		c->status = test.status;
 		n++;
 		if (test.status == KUNIT_FAILURE) {

@@ -1,5 +1,5 @@
 /*
- * Ticket spinlock slow paths and the debug checks (see linux/spinlock.h).
+ * Spinlock operations and the debug checks (see linux/spinlock.h).
  *
  * Debug builds record the owning CPU and the caller of the lock
  * operation.  Reported, with a backtrace:
@@ -49,8 +49,6 @@ bool raw_spin_held_by_me(raw_spinlock_t *lock)
 
 noinline void do_raw_spin_lock(raw_spinlock_t *lock)
 {
-	u16 ticket;
-
 #ifdef CONFIG_DEBUG_KERNEL
 	if (unlikely(lock->magic != SPINLOCK_MAGIC))
 		spin_bug(lock, "bad magic (uninitialised or corrupted)");
@@ -59,20 +57,21 @@ noinline void do_raw_spin_lock(raw_spinlock_t *lock)
 		panic("spinlock recursion on %s", lock->name ? lock->name : "?");
 	}
 #endif
-	ticket = __atomic_fetch_add(&lock->tail, 1, __ATOMIC_ACQUIRE);
-	if (unlikely(READ_ONCE(lock->head) != ticket)) {
+	if (unlikely(__atomic_exchange_n(&lock->val, 1, __ATOMIC_ACQUIRE))) {
 		u64 start = ktime_get_ns();
 		bool reported = false;
 
-		while (smp_load_acquire(&lock->head) != ticket) {
-			cpu_relax();
-			if (!reported && ktime_get_ns() - start > SPIN_REPORT_NS) {
-				reported = true;
+		do {
+			while (READ_ONCE(lock->val)) {
+				cpu_relax();
+				if (!reported && ktime_get_ns() - start > SPIN_REPORT_NS) {
+					reported = true;
 #ifdef CONFIG_DEBUG_KERNEL
-				spin_bug(lock, "lockup suspected");
+					spin_bug(lock, "lockup suspected");
 #endif
+				}
 			}
-		}
+		} while (__atomic_exchange_n(&lock->val, 1, __ATOMIC_ACQUIRE));
 	}
 #ifdef CONFIG_DEBUG_KERNEL
 	lock->owner_cpu = raw_smp_processor_id();
@@ -82,13 +81,7 @@ noinline void do_raw_spin_lock(raw_spinlock_t *lock)
 
 bool do_raw_spin_trylock(raw_spinlock_t *lock)
 {
-	u32 old = READ_ONCE(lock->val), new;
-
-	if ((u16)old != (u16)(old >> 16))
-		return false;
-	new = old + (1U << 16);
-	if (!__atomic_compare_exchange_n(&lock->val, &old, new, false, __ATOMIC_ACQUIRE,
-					 __ATOMIC_RELAXED))
+	if (READ_ONCE(lock->val) || __atomic_exchange_n(&lock->val, 1, __ATOMIC_ACQUIRE))
 		return false;
 #ifdef CONFIG_DEBUG_KERNEL
 	lock->owner_cpu = raw_smp_processor_id();
@@ -109,5 +102,5 @@ noinline void do_raw_spin_unlock(raw_spinlock_t *lock)
 	if (!raw_spin_is_locked(lock))
 		return;
 #endif
-	smp_store_release(&lock->head, (u16)(lock->head + 1));
+	smp_store_release(&lock->val, 0);
 }
