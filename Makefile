@@ -33,17 +33,17 @@ NASM    ?= nasm
 PYTHON  ?= python3
 QEMU    ?= qemu-system-x86_64
 
-B := build
+B ?= build
 
 CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-Wno-unused-parameter -Wno-sign-compare -Wmissing-prototypes \
 	-ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie \
 	-mcmodel=kernel -mno-red-zone -mno-mmx -mno-sse -mno-sse2 -mno-80387 \
 	-fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
-	-fno-strict-aliasing -fno-common -fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables \
+	-fno-strict-aliasing -fno-common -fno-asynchronous-unwind-tables \
 	-Iinclude -MMD -MP
 ifeq ($(findstring clang,$(CC)),)
-  CFLAGS += -mgeneral-regs-only -fno-optimize-sibling-calls
+  CFLAGS += -mgeneral-regs-only -fno-optimize-sibling-calls -fno-tree-loop-distribute-patterns
 else
   CFLAGS += --target=x86_64-unknown-none-elf -fno-optimize-sibling-calls
 endif
@@ -91,7 +91,7 @@ $(B)/kernel.iso: $(B)/kernel.elf tools/mkiso.sh boot/grub.cfg.in
 	@tools/mkiso.sh $(B)/kernel.elf "$(CMDLINE)" $@
 
 deps:
-	@tools/deps.sh
+	@tools/deps.sh --gdb
 
 QEMU_RUN = $(QEMU) -accel $(ACCEL) -cpu max -smp $(SMP) -m $(MEM) -no-reboot \
 	-display none -serial mon:stdio -device isa-debug-exit,iobase=0xf4,iosize=0x04

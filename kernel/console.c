@@ -19,6 +19,18 @@ void serial_rx_notify(void)
 {
 }
 
+static __printf(1, 2) void con_printf(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vscnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	console_write_raw(buf, n);
+}
+
 static void prompt(void)
 {
 	console_write_raw("kthread> ", 9);
@@ -30,11 +42,11 @@ static void run_command(char *line)
 	if (!*line)
 		return;
 	if (!strcmp(line, "help")) {
-		printk(KERN_CONT "commands: help cpus mem dmesg poweroff\n");
+		con_printf("commands: help cpus mem dmesg poweroff\n");
 	} else if (!strcmp(line, "cpus")) {
-		printk(KERN_CONT "online %u, possible %u\n", num_online_cpus(), num_possible_cpus());
+		con_printf("online %u, possible %u\n", num_online_cpus(), num_possible_cpus());
 	} else if (!strcmp(line, "mem")) {
-		printk(KERN_CONT "pages: %lu total, %lu free, %ld in use; slab bytes in use %ld\n",
+		con_printf("pages: %lu total, %lu free, %ld in use; slab bytes in use %ld\n",
 		       nr_pages_total, nr_free_pages(), atomic_long_read(&nr_pages_in_use),
 		       atomic_long_read(&slab_bytes_in_use));
 	} else if (!strcmp(line, "dmesg")) {
@@ -44,11 +56,11 @@ static void run_command(char *line)
 		while ((n = log_buf_copy(buf, sizeof(buf), &pos)))
 			console_write_raw(buf, n);
 	} else if (!strcmp(line, "poweroff")) {
-		printk(KERN_CONT "Power down.\n");
+		con_printf("Power down.\n");
 		qemu_exit(QEMU_EXIT_PASS);
 		outw(0x2000, 0x604);	/* QEMU ACPI poweroff */
 	} else {
-		printk(KERN_CONT "unknown command: %s (try help)\n", line);
+		con_printf("unknown command: %s (try help)\n", line);
 	}
 }
 

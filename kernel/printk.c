@@ -27,7 +27,7 @@
 char log_buf[LOG_BUF_LEN];		/* logbuf_lock; read by tools/gdb */
 unsigned long long log_head;		/* logbuf_lock */
 const unsigned long log_buf_len = LOG_BUF_LEN;
-int console_loglevel = 7;		/* print KERN_INFO and more urgent */
+int console_loglevel = 7;		/* print levels below: KERN_INFO and more urgent */
 int oops_in_progress;
 static DEFINE_RAW_SPINLOCK(logbuf_lock);
 static bool line_open;			/* logbuf_lock: last message had no '\n' */
@@ -63,19 +63,21 @@ static void printk_unlock(bool locked, unsigned long flags)
 
 int vprintk(const char *fmt, va_list args)
 {
-	char text[512], prefix[32];
+	char buf[512], prefix[32], *text = buf;
 	int level = LOGLEVEL_DEFAULT, plen = 0, n;
 	bool cont = false, locked;
 	unsigned long flags;
 
-	while (fmt[0] == KERN_SOH[0] && fmt[1]) {
-		if (fmt[1] == 'c')
+	/* the level may come from fmt or from a "%s" argument: parse the result */
+	n = vscnprintf(buf, sizeof(buf), fmt, args);
+	while (text[0] == KERN_SOH[0] && text[1]) {
+		if (text[1] == 'c')
 			cont = true;
-		else if (fmt[1] >= '0' && fmt[1] <= '7')
-			level = fmt[1] - '0';
-		fmt += 2;
+		else if (text[1] >= '0' && text[1] <= '7')
+			level = text[1] - '0';
+		text += 2;
+		n -= 2;
 	}
-	n = vscnprintf(text, sizeof(text), fmt, args);
 
 	locked = printk_lock(&flags);
 	if (!(cont && line_open)) {
@@ -88,7 +90,7 @@ int vprintk(const char *fmt, va_list args)
 	}
 	log_store(text, n);
 	line_open = n > 0 ? text[n - 1] != '\n' : line_open;
-	if (level <= console_loglevel) {
+	if (level < console_loglevel) {
 		if (plen)
 			serial_write(prefix, plen);
 		serial_write(text, n);

@@ -18,7 +18,7 @@ static void snprintf_formats(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, b, "ff|FF|0xff|10|123456789012|-5");
 	snprintf(b, sizeof(b), "%s|%.3s|%6s|%-6s|%c|%%", "abc", "abcdef", "ab", "ab", 'z');
 	KUNIT_EXPECT_STREQ(test, b, "abc|abc|    ab|ab    |z|%");
-	snprintf(b, sizeof(b), "%zu %u %hhu", (size_t)3, 4000000000U, 300);
+	snprintf(b, sizeof(b), "%zu %u %hhu", (size_t)3, 4000000000U, (unsigned char)300);
 	KUNIT_EXPECT_STREQ(test, b, "3 4000000000 44");
 	KUNIT_EXPECT_EQ(test, snprintf(b, 4, "%s", "truncated"), 9);
 	KUNIT_EXPECT_STREQ(test, b, "tru");

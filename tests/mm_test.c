@@ -163,6 +163,19 @@ static void double_free_reported_not_corrupting(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, slab_errors, errs + 2);
 }
 
+static void page_double_free_reported(struct kunit *test)
+{
+	unsigned long warns = warn_count, before = nr_free_pages();
+	unsigned long a = __get_free_pages(GFP_KERNEL, 1);
+
+	KUNIT_ASSERT_NE(test, a, 0UL);
+	free_pages(a, 1);
+	free_pages(a, 1);				/* double free */
+	free_pages(a + PAGE_SIZE, 0);			/* a page inside a free block */
+	KUNIT_EXPECT_EQ(test, warn_count, warns + 2);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);	/* counted once */
+}
+
 static void write_after_free_detected(struct kunit *test)
 {
 #ifdef CONFIG_DEBUG_KERNEL
@@ -256,6 +269,7 @@ static struct kunit_case mm_cases[] = {
 	KUNIT_CASE(buddy_blocks_naturally_aligned),
 	KUNIT_CASE(page_exhaustion_returns_null_and_recovers),
 	KUNIT_CASE(double_free_reported_not_corrupting),
+	KUNIT_CASE(page_double_free_reported),
 	KUNIT_CASE(write_after_free_detected),
 	KUNIT_CASE(stack_has_unmapped_guard_below),
 	KUNIT_CASE(alloc_free_stress_all_cpus_no_leak),

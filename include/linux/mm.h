@@ -13,8 +13,9 @@
  *
  *   reserved  (PG_reserved) never given to the allocator
  *   free      (PG_buddy on the head page of a free block; order = size)
- *   allocated (neither; a slab page also has PG_slab and slab != NULL,
- *              a large kmalloc head page PG_large_kmalloc and order)
+ *   allocated (PG_head on the first page of the block, order = its size;
+ *              a slab page also has PG_slab and slab != NULL, a large
+ *              kmalloc head page PG_large_kmalloc)
  */
 #define PG_reserved		0x1
 #define PG_buddy		0x2

@@ -9,9 +9,11 @@
  * is free and of the same order.  A block's state lives in its head
  * struct page: PG_buddy + order while free.
  *
- * Debug builds catch freeing a block that is already free or reserved
- * (reported with a backtrace, ignored), and fill freed pages with 0x6b so
- * a use after free shows up as poison.
+ * The head page of every allocated block carries PG_head and its order,
+ * so freeing a block that is not allocated (already free, merged into a
+ * bigger free block, reserved, or a tail page) or with the wrong order is
+ * caught, reported with a backtrace and ignored.  Debug builds also fill
+ * freed pages with 0x6b so a use after free shows up as poison.
  *
  * Locking: zone_lock (raw, irqsave; a leaf lock) protects the free lists,
  * nr_free and every page's PG_buddy/order.  Allocation may be called from
@@ -94,6 +96,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 			list_add(&half->lru, &free_area[o]);
 		}
 		page->order = order;
+		page->flags |= PG_head;
 		nr_free -= 1UL << order;
 	}
 	raw_spin_unlock_irqrestore(&zone_lock, flags);
@@ -113,9 +116,10 @@ void __free_pages(struct page *page, unsigned int order)
 		 "free_pages: bad pfn %#lx order %u", pfn, order))
 		return;
 	raw_spin_lock_irqsave(&zone_lock, flags);
-	if (page->flags & (PG_buddy | PG_reserved)) {
+	if (!(page->flags & PG_head) || page->order != order) {
 		raw_spin_unlock_irqrestore(&zone_lock, flags);
-		WARN(1, "free_pages: double free or reserved page at pfn %#lx", pfn);
+		WARN(1, "free_pages: pfn %#lx order %u is not an allocated block (double free?)",
+		     pfn, order);
 		return;
 	}
 #ifdef CONFIG_DEBUG_KERNEL
