@@ -517,6 +517,7 @@ class Runner:
         self.scenario("oops", lambda: self.boot("scenario-oops", "crashtest=pagefault", 2,
                                                 a.mem, judge=judge_oops))
         self.scenario("gdb", self.gdb_scenario)
+        self.scenario("badmagic", self.badmagic_scenario)
 
     def scenario(self, name, fn):
         say("== scenario:%s ..." % name)
@@ -537,6 +538,23 @@ class Runner:
                 v.errors.append("no test case passed (is there a 'boot' suite?)")
         require_patterns(v, text, patterns)
         return v, log, text, secs
+
+    def badmagic_scenario(self):
+        """Enter the kernel without a multiboot2 loader: QEMU's -kernel starts it through
+        its PVH note with EAX != the multiboot2 magic. The 32-bit entry must say so on
+        COM1 and halt (so QEMU is killed after a short wait, which is expected here)."""
+        log = os.path.join(self.logdir, "scenario-badmagic.log")
+        argv = [self.args.qemu, "-accel", self.args.accel, "-cpu", "max", "-m", "128M",
+                "-display", "none", "-no-reboot", "-serial", "stdio", "-monitor", "none",
+                "-kernel", self.args.kernel]
+        t0 = time.monotonic()
+        status, text, killed = run_logged(argv, log, 4, self.args.verbose)
+        v = Verdict()
+        if not killed:
+            v.errors.append("expected the kernel to halt, but QEMU ended: " +
+                            describe_exit(status))
+        require_patterns(v, text, [r"not started by a multiboot2 loader \(bad magic"])
+        return v, log, text, time.monotonic() - t0
 
     def gdb_scenario(self):
         """QEMU halted with its GDB stub; GDB sets a hardware breakpoint on smp_init (GRUB

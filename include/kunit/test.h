@@ -62,7 +62,7 @@ struct kunit_suite {
 	}
 
 #define kunit_test_suites(...)						\
-	static struct kunit_suite *__PASTE(__kunit_suites_, __COUNTER__)[]	\
+	static struct kunit_suite *const __PASTE(__kunit_suites_, __COUNTER__)[] \
 	__section(".kunit_test_suites") __used = { __VA_ARGS__ }
 #define kunit_test_suite(suite)	kunit_test_suites(&suite)
 

@@ -22,7 +22,7 @@
 #include <linux/smp.h>
 #include <linux/ktime.h>
 
-extern struct kunit_suite *__kunit_suites_start[], *__kunit_suites_end[];
+extern struct kunit_suite *const __kunit_suites_start[], *const __kunit_suites_end[];
 struct kunit *kunit_current;
 
 struct kunit_resource {
@@ -331,12 +331,12 @@ int kunit_run_tests(const char *glob)
 {
 	int nsuites = 0, idx = 0, pass = 0, fail = 0, skip = 0;
 
-	for (struct kunit_suite **s = __kunit_suites_start; s < __kunit_suites_end; s++)
+	for (struct kunit_suite *const *s = __kunit_suites_start; s < __kunit_suites_end; s++)
 		if (count_cases(*s, glob))
 			nsuites++;
 	ktap("KTAP version 1");
 	ktap("1..%d", nsuites);
-	for (struct kunit_suite **s = __kunit_suites_start; s < __kunit_suites_end; s++)
+	for (struct kunit_suite *const *s = __kunit_suites_start; s < __kunit_suites_end; s++)
 		if (count_cases(*s, glob))
 			run_suite(*s, ++idx, glob, &pass, &fail, &skip);
 	ktap("# Totals: pass:%d fail:%d skip:%d total:%d", pass, fail, skip, pass + fail + skip);

@@ -9,7 +9,7 @@
 %include "layout.inc"
 %define TR(x) (TRAMPOLINE_PHYS + (x) - trampoline_start)
 
-section .trampoline
+section .trampoline progbits alloc exec nowrite
 bits 16
 global trampoline_start, trampoline_end, tr_cr3, tr_entry
 trampoline_start:
@@ -81,7 +81,8 @@ ap_start64:
 	jz .park
 	xor ebp, ebp
 	mov edi, ecx
-	call ap_start_kernel
+	push 0                          ; return address 0 ends backtraces (and GDB's)
+	jmp ap_start_kernel             ; (never returns)
 .park:
 	cli
 	hlt

@@ -128,7 +128,7 @@ int arch_boot_secondary_cpus(unsigned int max_cpus)
 			want = cpu;
 			break;
 		}
-		ap_stack_top[cpu] = (unsigned long)stack + THREAD_SIZE - 8;
+		ap_stack_top[cpu] = (unsigned long)stack + THREAD_SIZE;
 		per_cpu(pcpu_hot, cpu).top_of_stack = (unsigned long)stack + THREAD_SIZE;
 	}
 
