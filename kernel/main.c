@@ -7,10 +7,11 @@
  *   memory           memblock -> real page tables -> buddy -> slab
  *   CPU tables       GDT/TSS/IST, IDT
  *   platform         ACPI MADT, LAPIC, IOAPIC (PIC masked), TSC/LAPIC timer
- *   scheduler        idle task per CPU (init_task on the boot CPU)
- *   SMP              smp_init(): INIT-SIPI-SIPI, every CPU online
- *   initcalls        by level
- *   then             KUnit (ktest[=GLOB]), a crash test, or the console
+ *   scheduler        run queues; the boot CPU's context becomes init_task
+ *   rest_init        the idle task creates kernel_init (pid 1), then idles
+ *   kernel_init      smp_init(): INIT-SIPI-SIPI, every CPU online; stoppers;
+ *                    initcalls by level; then KUnit (ktest[=GLOB]), a crash
+ *                    test, or the console
  *
  * Command line: ktest[=GLOB], bench[=GLOB], maxcpus=N, expect_cpus=N,
  * crashtest=pagefault|nullcall|bug|stackoverflow, quiet, loglevel=N.
@@ -37,6 +38,7 @@
 #include <asm/time.h>
 #include <asm/exit.h>
 #include <asm/processor.h>
+#include "sched/sched.h"
 
 #define KERNEL_VERSION "0.2"
 
@@ -77,12 +79,11 @@ __setup("loglevel=", set_loglevel);
 /* The AP's path once its hardware is set up (from ap_start_kernel). */
 void ap_idle_entry(int cpu)
 {
-	sched_init_idle(cpu, (void *)(this_cpu_read(pcpu_hot.top_of_stack) - 16 * 1024));
+	sched_init_idle(cpu, (void *)(this_cpu_read(pcpu_hot.top_of_stack) - THREAD_SIZE));
 	set_cpu_online(cpu, true);
-	set_cpu_active(cpu, true);
+	sched_cpu_activate(cpu);
 	local_irq_enable();
-	for (;;)
-		arch_cpu_idle();
+	cpu_startup_entry();
 }
 
 /* Bring every other CPU online (noinline: `make debug`'s first breakpoint). */
@@ -93,6 +94,8 @@ noinline void smp_init(void)
 	pr_info("smp: %u CPUs online; kernel entry to all CPUs online: %llu us\n",
 		num_online_cpus(), (unsigned long long)boot_to_online_us);
 }
+
+static void rest_init(void);
 
 static void mem_summary(void)
 {
@@ -181,11 +184,21 @@ void start_kernel(u32 magic, u32 mbi)
 	phase("apic");
 	tsc_calibrate();
 	phase("tsc calibration");
+	sched_init();
+	sched_init_idle(0, boot_stack_bottom);
 	smp_ipi_init();
 	set_cpu_online(0, true);
 	set_cpu_active(0, true);
 	lapic_timer_setup_this_cpu();
 	local_irq_enable();
+
+	rest_init();
+}
+
+/* pid 1: finish booting in a normal (preemptible, sleeping) task. */
+static int kernel_init(void *unused)
+{
+	int cpu;
 
 	smp_init();
 	phase("smp");
@@ -193,6 +206,9 @@ void start_kernel(u32 magic, u32 mbi)
 		pr_debug("boot: %-18s done at %6llu us\n", phases[i].name,
 			 (unsigned long long)tsc_to_ns(phases[i].tsc - boot_tsc) / 1000);
 	stacks_flush_ready = true;
+	for_each_online_cpu(cpu)
+		if (cpu_stopper_create(cpu))
+			panic("no memory for CPU %d's stopper thread", cpu);
 	if (madt.found)
 		serial_enable_rx_irq();
 	do_initcalls();
@@ -203,8 +219,20 @@ void start_kernel(u32 magic, u32 mbi)
 		int failed = kunit_run_tests(ktest_glob);
 		qemu_exit(failed ? QEMU_EXIT_FAIL : QEMU_EXIT_PASS);
 		pr_info("ktest: done (%d failed); no isa-debug-exit device, halting\n", failed);
-		for (;;)
-			arch_cpu_idle();
+		return 0;
 	}
 	console_loop();
+}
+
+/* The boot CPU's idle task starts pid 1 and becomes the idle loop. */
+static noinline void rest_init(void)
+{
+	struct task_struct *p;
+
+	sched_init_smp();
+	p = create_task(kernel_init, NULL, "kernel_init", PF_KTHREAD);
+	if (IS_ERR(p))
+		panic("cannot create kernel_init");
+	wake_up_new_task(p);
+	cpu_startup_entry();
 }

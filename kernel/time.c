@@ -16,6 +16,11 @@ u64 jiffies_64;
 DEFINE_PER_CPU(unsigned long, tick_count);
 
 
+/* Until the timer wheel (kernel/time/timer.c) links in. */
+__weak void run_local_timers(void)
+{
+}
+
 void tick_handle(void)
 {
 	this_cpu_inc(tick_count);

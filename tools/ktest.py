@@ -559,7 +559,7 @@ class Runner:
     def gdb_scenario(self):
         """QEMU halted with its GDB stub; GDB sets a hardware breakpoint on smp_init (GRUB
         loads the kernel after GDB attached and would overwrite an int3), continues, and
-        prints a backtrace that must reach start_kernel."""
+        prints a backtrace that must reach kernel_init (pid 1, which brings up the CPUs)."""
         a = self.args
         log = os.path.join(self.logdir, "scenario-gdb.log")
         gdb_log = os.path.join(self.logdir, "scenario-gdb.gdb.log")
@@ -610,8 +610,8 @@ class Runner:
             sys.stdout.write(out)
         if not re.search(r"Breakpoint 1, .*\bsmp_init\b", out):
             v.errors.append("gdb did not stop at 'Breakpoint 1, ... smp_init'")
-        elif not re.search(r"^#\d+\s.*\bstart_kernel\b", out, re.MULTILINE):
-            v.errors.append("the backtrace at smp_init does not contain start_kernel")
+        elif not re.search(r"^#\d+\s.*\bkernel_init\b", out, re.MULTILINE):
+            v.errors.append("the backtrace at smp_init does not contain kernel_init")
         with open(log, errors="replace") as f:
             serial = f.read()
         text = "%s\n--- QEMU output (%s) ---\n%s" % (out.rstrip(), rel(log), serial)

@@ -1,14 +1,76 @@
 /*
- * Scheduler core.  For now (the foundation issue): the per-CPU idle tasks
- * that `current` names in reports, and the hooks the tick and interrupt
- * exit call.  The scheduler issue replaces the hooks with run queues.
+ * The scheduler core: per-CPU run queues, schedule(), wake-ups,
+ * preemption, affinity and migration, load balancing, the tick, idle.
+ *
+ * Task life cycle (p->__state, p->on_rq, p->on_cpu):
+ *
+ *   create_task()            TASK_NEW, not queued
+ *      | wake_up_new_task()
+ *      v
+ *   TASK_RUNNING, on_rq ----- picked by schedule() -----> running (on_cpu = 1)
+ *      ^                                                    |  |
+ *      | try_to_wake_up(): wait until on_cpu == 0,          |  | set_current_state(S);
+ *      | choose a CPU, enqueue, maybe preempt               |  | schedule(): dequeued
+ *      |                                                    |  v
+ *      +------------------------ sleeping (S = INTERRUPTIBLE, UNINTERRUPTIBLE,
+ *                                PARKED, ...), on_rq = 0
+ *   do_exit(): TASK_DEAD -> last schedule() -> the next task drops the
+ *   task's own reference in finish_task_switch(), which frees it (stack
+ *   included) if nobody else holds one.  A task never frees its own stack.
+ *
+ * Sleeping and waking.  The sleeper publishes its state with a full
+ * barrier (set_current_state) before testing its condition; the waker
+ * makes the condition true and then, in try_to_wake_up(), takes
+ * p->pi_lock (a full barrier) and reads the state.  Either the sleeper
+ * sees the condition, or the waker sees the sleeping state.  If the task
+ * is still queued (it has not reached schedule() yet), the waker only
+ * flips it back to TASK_RUNNING under its rq->lock, which schedule() also
+ * holds while deciding to dequeue, so the two cannot cross.  If it is
+ * dequeued but still switching out on its CPU (on_cpu == 1), the waker
+ * spins until the switch has saved its context (on_cpu is cleared with
+ * release semantics after the switch) before queueing it anywhere: a task
+ * never runs on two CPUs at once.
+ *
+ * Remote wake-ups take the target CPU's rq->lock directly (no wake list):
+ * the waker enqueues under the remote lock and, if the target must
+ * reschedule, sends it the reschedule IPI.  Under QEMU, where this kernel
+ * lives, an IPI is the expensive part (it wakes a halted vCPU thread) and
+ * is needed either way; a queued wake list would add a second pass on the
+ * target for no saving.  Locks are short and test-and-set (vCPU-preemption
+ * safe).
+ *
+ * need_resched is per CPU (pcpu_hot.need_resched), set under the target's
+ * rq->lock, and acted on at preempt_enable(), on interrupt exit, at
+ * cond_resched() and in the idle loop; it is cleared by __schedule().
+ * The run-queue lock is held across the context switch and released by
+ * the next task (finish_task_switch), with interrupts off throughout.
+ *
+ * Lock order: see sched.h.  Per-task fields: see the legend in
+ * include/linux/sched.h.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/percpu.h>
+#include <linux/ktime.h>
+#include <linux/interrupt.h>
+#include <linux/completion.h>
+#include <linux/slab.h>
+#include <linux/mm.h>
+#include <linux/irqflags.h>
+#include <linux/delay.h>
 #include <asm/ptrace.h>
 #include <asm/irq.h>
+#include <asm/processor.h>
+#include <asm/switch_to.h>
+#include <asm/smp.h>
+#include <asm/exit.h>
+#include "sched.h"
+
+DEFINE_PER_CPU(struct rq, runqueues);
+extern int oops_in_progress;
+static struct task_struct idle_tasks[NR_CPUS];
+static bool sched_running;	/* set once start_kernel enables preemption */
 
 struct task_struct init_task = {
 	.magic = TASK_MAGIC,
@@ -16,43 +78,969 @@ struct task_struct init_task = {
 	.flags = PF_KTHREAD | PF_IDLE,
 	.pid = 0,
 	.comm = "swapper/0",
+	.usage = ATOMIC_INIT(1),
+	.static_prio = MAX_PRIO - 1,
+	.prio = MAX_PRIO - 1,
+	.cpus_ptr = &init_task.cpus_mask,
+	.real_parent = &init_task,
+	.parent = &init_task,
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
 };
-static struct task_struct idle_tasks[NR_CPUS];
 
 struct task_struct *idle_task(int cpu)
 {
 	return cpu == 0 ? &init_task : &idle_tasks[cpu];
 }
 
-/* Make the CPU's idle task current (called on each CPU as it starts). */
-void sched_init_idle(int cpu, void *stack)
-{
-	struct task_struct *t = idle_task(cpu);
+/* ---- run-queue helpers ---- */
 
-	if (cpu) {
-		t->magic = TASK_MAGIC;
-		t->flags = PF_KTHREAD | PF_IDLE;
-		snprintf(t->comm, sizeof(t->comm), "swapper/%d", cpu);
-	}
-	t->cpu = cpu;
-	t->stack = stack;
-	t->stack_size = (16 * 1024);
-	this_cpu_write(pcpu_hot.current_task, t);
+void update_rq_clock(struct rq *rq)
+{
+	u64 now = ktime_get_ns();
+
+	if ((s64)(now - rq->clock) > 0)
+		rq->clock = now;
 }
 
-void scheduler_tick(void)
+/* Ask rq's CPU to reschedule.  Context: rq->lock held. */
+void resched_curr(struct rq *rq)
 {
+	int cpu = rq->cpu;
+
+	if (per_cpu(pcpu_hot, cpu).need_resched)
+		return;
+	WRITE_ONCE(per_cpu(pcpu_hot, cpu).need_resched, 1);
+	if (cpu != smp_processor_id())
+		smp_send_reschedule(cpu);
 }
 
-void run_local_timers(void)
+void resched_cpu(int cpu)
 {
+	struct rq *rq = cpu_rq(cpu);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&rq->lock, flags);
+	if (cpu_online(cpu))
+		resched_curr(rq);
+	raw_spin_unlock_irqrestore(&rq->lock, flags);
 }
 
-void preempt_schedule(void)
+bool need_resched(void)
+{
+	return READ_ONCE(*this_cpu_ptr(&pcpu_hot.need_resched)) != 0;
+}
+
+static void clear_need_resched(void)
 {
 	this_cpu_write(pcpu_hot.need_resched, 0);
 }
 
+void activate_task(struct rq *rq, struct task_struct *p, int flags)
+{
+	p->sched_class->enqueue_task(rq, p, flags);
+	WRITE_ONCE(p->on_rq, 1);
+	rq->nr_running++;
+}
+
+void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
+{
+	WRITE_ONCE(p->on_rq, 0);
+	p->sched_class->dequeue_task(rq, p, flags);
+	rq->nr_running--;
+}
+
+/*
+ * Move p's bookkeeping to cpu.  Context: p->pi_lock held and p not queued,
+ * or p queued and both run queues locked.
+ */
+void set_task_cpu(struct task_struct *p, int cpu)
+{
+	int old = task_cpu(p);
+
+	if (old == cpu)
+		return;
+	p->sched_class->migrate_task(p, cpu_rq(old), cpu_rq(cpu));
+	WRITE_ONCE(p->cpu, cpu);
+}
+
+/* Lock p's run queue (and p->pi_lock), retrying if p moves meanwhile. */
+struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags)
+{
+	struct rq *rq;
+
+	for (;;) {
+		raw_spin_lock_irqsave(&p->pi_lock, *flags);
+		rq = task_rq(p);
+		raw_spin_lock(&rq->lock);
+		if (rq == task_rq(p)) {
+			update_rq_clock(rq);
+			return rq;
+		}
+		raw_spin_unlock(&rq->lock);
+		raw_spin_unlock_irqrestore(&p->pi_lock, *flags);
+	}
+}
+
+void task_rq_unlock(struct rq *rq, struct task_struct *p, unsigned long flags)
+{
+	raw_spin_unlock(&rq->lock);
+	raw_spin_unlock_irqrestore(&p->pi_lock, flags);
+}
+
+/* Lock two run queues in ascending CPU order.  Interrupts already off. */
+void double_rq_lock(struct rq *a, struct rq *b)
+{
+	if (a == b) {
+		raw_spin_lock(&a->lock);
+	} else if (a->cpu < b->cpu) {
+		raw_spin_lock(&a->lock);
+		raw_spin_lock(&b->lock);
+	} else {
+		raw_spin_lock(&b->lock);
+		raw_spin_lock(&a->lock);
+	}
+	update_rq_clock(a);
+	update_rq_clock(b);
+}
+
+void double_rq_unlock(struct rq *a, struct rq *b)
+{
+	raw_spin_unlock(&a->lock);
+	if (a != b)
+		raw_spin_unlock(&b->lock);
+}
+
+bool can_migrate_task(struct task_struct *p, struct rq *src, int dst_cpu)
+{
+	return !task_current(src, p) && !task_on_cpu(p) &&
+	       cpumask_test_cpu(dst_cpu, p->cpus_ptr) && cpu_active(dst_cpu) &&
+	       !is_idle_task(p);
+}
+
+/* Move a queued, not running task between two locked run queues. */
+static void move_queued_task_locked(struct rq *src, struct rq *dst, struct task_struct *p)
+{
+	deactivate_task(src, p, DEQUEUE_MIGRATE);
+	set_task_cpu(p, dst->cpu);
+	activate_task(dst, p, ENQUEUE_MIGRATED);
+	p->sched_class->check_preempt_curr(dst, p);
+	if (dst->curr == dst->idle)
+		resched_curr(dst);
+}
+
+static int class_rank(const struct sched_class *c)
+{
+	return c == &rt_sched_class ? 2 : c == &fair_sched_class ? 1 : 0;
+}
+
+/* p was just queued on rq: should it preempt rq's current task? */
+static void check_preempt_curr(struct rq *rq, struct task_struct *p)
+{
+	struct task_struct *curr = rq->curr;
+	int pr = class_rank(p->sched_class), cr = class_rank(curr->sched_class);
+
+	if (curr == rq->idle || pr > cr)
+		resched_curr(rq);
+	else if (pr == cr)
+		p->sched_class->check_preempt_curr(rq, p);
+}
+
+/* ---- choosing a CPU ---- */
+
+int idle_cpu(int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	return READ_ONCE(rq->curr) == rq->idle && READ_ONCE(rq->nr_running) == 0;
+}
+
+/*
+ * Where to run a waking (or new) task: its previous CPU if idle, else the
+ * waker's CPU if idle, else any idle allowed CPU, else the previous CPU
+ * (if still allowed and active), else the allowed CPU with the fewest
+ * runnable tasks.  Context: p->pi_lock held.
+ */
+static int select_task_rq(struct task_struct *p, int prev)
+{
+	int this_cpu = smp_processor_id(), cpu, best = -1;
+	unsigned int best_load = UINT_MAX;
+
+	if (cpumask_test_cpu(prev, p->cpus_ptr) && cpu_active(prev) && idle_cpu(prev))
+		return prev;
+	if (cpumask_test_cpu(this_cpu, p->cpus_ptr) && cpu_active(this_cpu) && idle_cpu(this_cpu))
+		return this_cpu;
+	for_each_cpu_and(cpu, p->cpus_ptr, cpu_active_mask) {
+		unsigned int load = READ_ONCE(cpu_rq(cpu)->nr_running);
+
+		if (idle_cpu(cpu))
+			return cpu;
+		if (load < best_load) {
+			best_load = load;
+			best = cpu;
+		}
+	}
+	if (cpumask_test_cpu(prev, p->cpus_ptr) && cpu_active(prev) &&
+	    READ_ONCE(cpu_rq(prev)->nr_running) <= best_load)
+		return prev;
+	if (best >= 0)
+		return best;
+	/* no active allowed CPU (hotplug window): any online allowed one */
+	cpu = cpumask_any_and(p->cpus_ptr, cpu_online_mask);
+	return cpu < NR_CPUS ? cpu : this_cpu;
+}
+
+/* ---- waking ---- */
+
+/* p is still queued: just make it runnable again.  Return: handled. */
+static bool ttwu_runnable(struct task_struct *p)
+{
+	struct rq *rq = task_rq(p);
+	bool ret = false;
+
+	raw_spin_lock(&rq->lock);
+	if (rq == task_rq(p) && READ_ONCE(p->on_rq)) {
+		update_rq_clock(rq);
+		if (!task_current(rq, p))
+			check_preempt_curr(rq, p);
+		WRITE_ONCE(p->__state, TASK_RUNNING);
+		ret = true;
+	}
+	raw_spin_unlock(&rq->lock);
+	return ret;
+}
+
+/*
+ * try_to_wake_up - wake p if its state is in the state mask.
+ * Context: any, including hard IRQ.  Return: 1 if p was woken, 0 if its
+ * state did not match (already running, parked for TASK_NORMAL, dead).
+ */
+int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
+{
+	unsigned long flags;
+	struct rq *rq;
+	int cpu, success = 0;
+
+	if (p == current) {
+		/* waking ourselves between set_current_state() and schedule() */
+		if (READ_ONCE(p->__state) & state) {
+			WRITE_ONCE(p->__state, TASK_RUNNING);
+			return 1;
+		}
+		return 0;
+	}
+	raw_spin_lock_irqsave(&p->pi_lock, flags);
+	smp_mb();	/* pairs with set_current_state(): state after condition */
+	if (!(READ_ONCE(p->__state) & state))
+		goto out;
+	success = 1;
+	if (READ_ONCE(p->on_rq) && ttwu_runnable(p))
+		goto out;
+	/* p is off the run queue; wait until its CPU has switched away from it */
+	WRITE_ONCE(p->__state, TASK_WAKING);
+	smp_cond_load_acquire(&p->on_cpu, !VAL);
+
+	cpu = select_task_rq(p, task_cpu(p));
+	set_task_cpu(p, cpu);
+	rq = cpu_rq(cpu);
+	raw_spin_lock(&rq->lock);
+	update_rq_clock(rq);
+	activate_task(rq, p, ENQUEUE_WAKEUP);
+	WRITE_ONCE(p->__state, TASK_RUNNING);
+	check_preempt_curr(rq, p);
+	raw_spin_unlock(&rq->lock);
+	if (p->flags & PF_WQ_WORKER)
+		wq_worker_running(p);
+out:
+	raw_spin_unlock_irqrestore(&p->pi_lock, flags);
+	return success;
+}
+
+int wake_up_process(struct task_struct *p)
+{
+	return try_to_wake_up(p, TASK_NORMAL, 0);
+}
+
+int wake_up_state(struct task_struct *p, unsigned int state)
+{
+	return try_to_wake_up(p, state, 0);
+}
+
+/* First wake-up of a task from create_task(). */
+void wake_up_new_task(struct task_struct *p)
+{
+	unsigned long flags;
+	struct rq *rq;
+	int cpu;
+
+	raw_spin_lock_irqsave(&p->pi_lock, flags);
+	if (WARN_ON(READ_ONCE(p->__state) != TASK_NEW)) {
+		raw_spin_unlock_irqrestore(&p->pi_lock, flags);
+		return;
+	}
+	cpu = select_task_rq(p, task_cpu(p));
+	set_task_cpu(p, cpu);
+	rq = cpu_rq(cpu);
+	raw_spin_lock(&rq->lock);
+	update_rq_clock(rq);
+	activate_task(rq, p, ENQUEUE_NEW);
+	WRITE_ONCE(p->__state, TASK_RUNNING);
+	check_preempt_curr(rq, p);
+	raw_spin_unlock(&rq->lock);
+	raw_spin_unlock_irqrestore(&p->pi_lock, flags);
+}
+
+/* ---- switching ---- */
+
+static struct task_struct *pick_next_task(struct rq *rq);
+
+/*
+ * The tail of every switch, run by the task switched to.  Releases the
+ * run-queue lock taken by the task switched from, enables interrupts,
+ * and drops the reference of a task that just died.
+ */
+static void finish_task_switch(struct task_struct *prev)
+{
+	struct rq *rq = this_rq();
+	unsigned int prev_state = READ_ONCE(prev->__state);
+
+	/* after this store prev may run elsewhere: read nothing of it below */
+	smp_store_release(&prev->on_cpu, 0);
+	raw_spin_unlock_irq(&rq->lock);
+	if (unlikely(prev_state == TASK_DEAD))
+		put_task_struct(prev);
+}
+
+/* Where a new task starts (from ret_from_fork in switch.asm). */
+void schedule_tail(struct task_struct *prev)
+{
+	finish_task_switch(prev);
+	preempt_enable();
+}
+
+static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
+{
+	this_cpu_write(pcpu_hot.current_task, next);
+	this_cpu_write(pcpu_hot.top_of_stack, (unsigned long)next->stack + THREAD_SIZE);
+	prev = arch_switch_to(prev, next);
+	finish_task_switch(prev);
+}
+
+static void __schedule(bool preempt)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *prev = rq->curr, *next;
+	unsigned long *switch_count;
+	unsigned int prev_state;
+
+	local_irq_disable();
+	raw_spin_lock(&rq->lock);
+	smp_mb();	/* pairs with try_to_wake_up(): read the state after the lock */
+	update_rq_clock(rq);
+
+	switch_count = &prev->nivcsw;
+	prev_state = READ_ONCE(prev->__state);
+	if (!preempt && prev_state != TASK_RUNNING && !is_idle_task(prev)) {
+		deactivate_task(rq, prev, DEQUEUE_SLEEP);
+		switch_count = &prev->nvcsw;
+	}
+	prev->sched_class->put_prev_task(rq, prev);
+	next = pick_next_task(rq);
+	clear_need_resched();
+
+	if (likely(prev != next)) {
+		rq->nr_switches++;
+		(*switch_count)++;
+		next->sched_class->set_next_task(rq, next);
+		WRITE_ONCE(rq->curr, next);
+		WRITE_ONCE(next->on_cpu, 1);
+		next->last_switch_time = rq->clock;
+		context_switch(rq, prev, next);
+	} else {
+		raw_spin_unlock_irq(&rq->lock);
+	}
+}
+
+static void schedule_debug(struct task_struct *prev)
+{
+	if (unlikely(preempt_count() != 0 && sched_running)) {
+		printk(KERN_ERR "scheduling while atomic: %s/%d/0x%08x\n", prev->comm, prev->pid,
+		       preempt_count());
+		WARN(1, "scheduling while atomic");
+		this_cpu_write(pcpu_hot.preempt_count, 0);
+	}
+	if (unlikely(prev->magic != TASK_MAGIC))
+		panic("schedule: task %px has a corrupted magic %#x", prev, prev->magic);
+}
+
+void schedule(void)
+{
+	struct task_struct *tsk = current;
+
+	schedule_debug(tsk);
+	if (tsk->__state && (tsk->flags & PF_WQ_WORKER)) {
+		preempt_disable();
+		wq_worker_sleeping(tsk);
+		preempt_enable_no_resched();
+	}
+	do {
+		preempt_disable();
+		__schedule(false);
+		preempt_enable_no_resched();
+	} while (need_resched());
+	if (tsk->flags & PF_WQ_WORKER)
+		wq_worker_running(tsk);
+}
+
+/* The last schedule() of an exiting task. */
+void do_task_dead(void)
+{
+	unsigned long flags;
+
+	/* set under pi_lock, so no racing wake-up can overwrite TASK_DEAD */
+	raw_spin_lock_irqsave(&current->pi_lock, flags);
+	WRITE_ONCE(current->__state, TASK_DEAD);
+	raw_spin_unlock_irqrestore(&current->pi_lock, flags);
+	preempt_disable();
+	__schedule(false);
+	BUG();
+	for (;;)
+		;
+}
+
+void schedule_idle(void)
+{
+	do {
+		__schedule(false);
+	} while (need_resched());
+}
+
+void schedule_preempt_disabled(void)
+{
+	preempt_enable_no_resched();
+	schedule();
+	preempt_disable();
+}
+
+/* preempt_enable() found need_resched set with the count back at zero. */
+void preempt_schedule(void)
+{
+	if (likely(preempt_count() || irqs_disabled() || !sched_running))
+		return;
+	do {
+		preempt_count_add(1);
+		__schedule(true);
+		preempt_count_sub(1);
+	} while (need_resched());
+}
+
+/*
+ * Interrupt exit: preempt the interrupted task if it was preemptible
+ * (count zero, interrupts were on).  Called with interrupts off, after
+ * EOI, on the interrupted task's stack; returns with interrupts off.
+ */
 void irq_exit_check_resched(struct pt_regs *regs)
 {
+	if (!need_resched() || preempt_count() || !(regs->rflags & X86_EFLAGS_IF) ||
+	    !sched_running)
+		return;
+	do {
+		preempt_count_add(1);
+		__schedule(true);
+		preempt_count_sub(1);
+		local_irq_disable();
+	} while (need_resched());
+}
+
+int _cond_resched(void)
+{
+	if (need_resched() && !preempt_count() && !irqs_disabled()) {
+		preempt_schedule();
+		return 1;
+	}
+	return 0;
+}
+
+void yield(void)
+{
+	struct rq *rq;
+
+	local_irq_disable();
+	rq = this_rq();
+	raw_spin_lock(&rq->lock);
+	update_rq_clock(rq);
+	current->sched_class->yield_task(rq);
+	raw_spin_unlock(&rq->lock);
+	local_irq_enable();
+	schedule();
+}
+
+/* ---- picking, with pull-on-idle balancing ---- */
+
+static struct rq *find_busiest(int this_cpu, unsigned int min_running)
+{
+	struct rq *busiest = NULL;
+	unsigned int max = min_running;
+	int cpu;
+
+	for_each_cpu(cpu, cpu_active_mask) {
+		struct rq *rq = cpu_rq(cpu);
+		unsigned int n = READ_ONCE(rq->cfs.nr_running);
+
+		if (cpu == this_cpu)
+			continue;
+		if (n > max) {
+			max = n;
+			busiest = rq;
+		}
+	}
+	return busiest;
+}
+
+/* Pull one queued fair task from src to dst.  Both locked. */
+static bool pull_one_task(struct rq *dst, struct rq *src)
+{
+	struct sched_entity *se;
+
+	list_for_each_entry_reverse(se, &src->cfs.tasks, run_node) {
+		struct task_struct *p = container_of(se, struct task_struct, se);
+
+		if (can_migrate_task(p, src, dst->cpu)) {
+			move_queued_task_locked(src, dst, p);
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * This CPU is about to idle: pull a waiting task from the busiest CPU.
+ * Drops and retakes rq->lock (the caller re-picks).  Context: rq->lock.
+ */
+static bool newidle_balance(struct rq *rq)
+{
+	struct rq *busiest;
+	bool pulled = false;
+
+	if (!rq->online || !cpu_active(rq->cpu))
+		return false;
+	busiest = find_busiest(rq->cpu, 1);
+	if (!busiest)
+		return false;
+	raw_spin_unlock(&rq->lock);
+	double_rq_lock(rq, busiest);
+	if (busiest->cfs.nr_running > 1 || (busiest->cfs.nr_running == 1 &&
+					    busiest->curr->sched_class != &fair_sched_class))
+		pulled = pull_one_task(rq, busiest);
+	raw_spin_unlock(&busiest->lock);
+	/* rq->lock stays held for the caller */
+	return pulled || rq->nr_running;
+}
+
+static struct task_struct *pick_next_task(struct rq *rq)
+{
+	struct task_struct *p;
+
+	for (;;) {
+		p = rt_sched_class.pick_next_task(rq);
+		if (p)
+			return p;
+		p = fair_sched_class.pick_next_task(rq);
+		if (p)
+			return p;
+		if (!newidle_balance(rq))
+			return rq->idle;
+	}
+}
+
+/* Periodic balance from the tick: even out fair queues by one task. */
+static void periodic_balance(struct rq *rq)
+{
+	struct rq *busiest;
+
+	if (time_before(jiffies, rq->next_balance))
+		return;
+	rq->next_balance = jiffies + 4;
+	busiest = find_busiest(rq->cpu, rq->cfs.nr_running + 1);
+	if (!busiest)
+		return;
+	raw_spin_unlock(&rq->lock);
+	double_rq_lock(rq, busiest);
+	if (busiest->cfs.nr_running > rq->cfs.nr_running + 1)
+		pull_one_task(rq, busiest);
+	raw_spin_unlock(&busiest->lock);
+}
+
+/* ---- the tick ---- */
+
+void scheduler_tick(void)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *curr;
+
+	if (!sched_running)
+		return;
+	raw_spin_lock(&rq->lock);
+	update_rq_clock(rq);
+	curr = rq->curr;
+	if (curr != rq->idle)
+		curr->sched_class->task_tick(rq, curr);
+	if (rq->online && cpu_active(rq->cpu))
+		periodic_balance(rq);
+	raw_spin_unlock(&rq->lock);
+}
+
+/* ---- priorities ---- */
+
+void set_load_weight(struct task_struct *p)
+{
+	int idx = p->static_prio - MAX_RT_PRIO;
+
+	p->se.weight = sched_prio_to_weight[idx];
+	p->se.inv_weight = sched_prio_to_wmult[idx];
+}
+
+/* Change p's class/priority with p dequeued around it. */
+static void change_sched(struct task_struct *p, int policy, int rt_prio, int static_prio)
+{
+	unsigned long flags;
+	struct rq *rq = task_rq_lock(p, &flags);
+	bool queued = p->on_rq, running = task_current(rq, p);
+
+	if (queued)
+		deactivate_task(rq, p, 0);
+	if (running)
+		p->sched_class->put_prev_task(rq, p);
+	p->policy = policy;
+	p->rt_priority = rt_prio;
+	p->static_prio = static_prio;
+	set_load_weight(p);
+	p->sched_class = class_for(policy);
+	p->prio = p->sched_class == &rt_sched_class ? MAX_RT_PRIO - 1 - rt_prio : static_prio;
+	if (queued)
+		activate_task(rq, p, 0);
+	if (running)
+		p->sched_class->set_next_task(rq, p);
+	if (queued && !running)
+		check_preempt_curr(rq, p);
+	else if (running)
+		resched_curr(rq);
+	task_rq_unlock(rq, p, flags);
+}
+
+void set_user_nice(struct task_struct *p, long nice)
+{
+	nice = clamp_t(long, nice, MIN_NICE, MAX_NICE);
+	change_sched(p, p->policy == SCHED_FIFO ? SCHED_FIFO : SCHED_NORMAL, p->rt_priority,
+		     NICE_TO_PRIO(nice));
+}
+
+int sched_setscheduler_nocheck(struct task_struct *p, int policy, int rt_priority)
+{
+	if (policy == SCHED_FIFO || policy == SCHED_RR) {
+		if (rt_priority < 1 || rt_priority > MAX_RT_PRIO - 1)
+			return -EINVAL;
+	} else if (policy == SCHED_NORMAL || policy == SCHED_BATCH || policy == SCHED_IDLE) {
+		rt_priority = 0;
+	} else {
+		return -EINVAL;
+	}
+	change_sched(p, policy, rt_priority, p->static_prio);
+	return 0;
+}
+
+void sched_set_fifo(struct task_struct *p)
+{
+	sched_setscheduler_nocheck(p, SCHED_FIFO, MAX_RT_PRIO / 2);
+}
+
+void sched_set_fifo_low(struct task_struct *p)
+{
+	sched_setscheduler_nocheck(p, SCHED_FIFO, 1);
+}
+
+void sched_set_normal(struct task_struct *p, int nice)
+{
+	change_sched(p, SCHED_NORMAL, 0, NICE_TO_PRIO(nice));
+}
+
+/* ---- affinity ---- */
+
+void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask)
+{
+	cpumask_copy(&p->cpus_mask, new_mask);
+	p->nr_cpus_allowed = cpumask_weight(new_mask);
+}
+
+struct migration_arg {
+	struct task_struct *task;
+};
+
+/* Runs as the stopper on the CPU p was running on: p is not running now. */
+static int migration_cpu_stop(void *data)
+{
+	struct migration_arg *arg = data;
+	struct task_struct *p = arg->task;
+	struct rq *rq = this_rq(), *dst;
+	unsigned long flags;
+	int dest;
+
+	raw_spin_lock_irqsave(&p->pi_lock, flags);
+	if (task_rq(p) != rq || cpumask_test_cpu(rq->cpu, p->cpus_ptr))
+		goto out;	/* it moved, or this CPU is allowed again */
+	if (!READ_ONCE(p->on_rq))
+		goto out;	/* asleep: its wake-up will choose an allowed CPU */
+	dest = cpumask_any_and(p->cpus_ptr, cpu_active_mask);
+	if (dest >= NR_CPUS)
+		goto out;
+	dst = cpu_rq(dest);
+	double_rq_lock(rq, dst);
+	if (task_rq(p) == rq && p->on_rq && !task_on_cpu(p))
+		move_queued_task_locked(rq, dst, p);
+	double_rq_unlock(rq, dst);
+out:
+	raw_spin_unlock_irqrestore(&p->pi_lock, flags);
+	return 0;
+}
+
+/*
+ * set_cpus_allowed_ptr - restrict p to new_mask and move it if needed.
+ * A queued task is moved directly; a running one by the stopper of its
+ * CPU (which preempts it, so it is queued when moved); a sleeping one on
+ * its next wake-up.  When this returns 0, p runs only on new_mask.
+ * Context: may sleep.  Return: 0, or -EINVAL if new_mask has no active CPU
+ * (nothing is changed then).
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
+{
+	struct migration_arg arg = { p };
+	unsigned long flags;
+	struct rq *rq;
+	int cpu, dest;
+
+	if (!cpumask_intersects(new_mask, cpu_active_mask))
+		return -EINVAL;
+	rq = task_rq_lock(p, &flags);
+	if (!cpumask_intersects(new_mask, cpu_active_mask)) {
+		task_rq_unlock(rq, p, flags);
+		return -EINVAL;
+	}
+	do_set_cpus_allowed(p, new_mask);
+	cpu = task_cpu(p);
+	if (cpumask_test_cpu(cpu, new_mask) && cpu_active(cpu)) {
+		task_rq_unlock(rq, p, flags);
+		return 0;
+	}
+	dest = cpumask_any_and(new_mask, cpu_active_mask);
+	if (task_on_cpu(p) || READ_ONCE(p->__state) == TASK_WAKING) {
+		task_rq_unlock(rq, p, flags);
+		if (p == current && !preemptible()) {
+			WARN(1, "set_cpus_allowed_ptr on current in atomic context");
+			return 0;
+		}
+		stop_one_cpu(cpu, migration_cpu_stop, &arg);
+		return 0;
+	}
+	if (p->on_rq) {
+		struct rq *dst = cpu_rq(dest);
+
+		raw_spin_unlock(&rq->lock);
+		double_rq_lock(rq, dst);
+		if (task_rq(p) == rq && p->on_rq && !task_on_cpu(p))
+			move_queued_task_locked(rq, dst, p);
+		double_rq_unlock(rq, dst);
+		raw_spin_unlock_irqrestore(&p->pi_lock, flags);
+		return 0;
+	}
+	set_task_cpu(p, dest);	/* asleep: pi_lock held, not queued */
+	task_rq_unlock(rq, p, flags);
+	return 0;
+}
+
+/*
+ * Wait until p is off its CPU and (if match_state) in that state.
+ * Context: may sleep (it yields while waiting).  Return: a nonzero value
+ * if p is inactive in match_state, 0 if its state changed.
+ */
+unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state)
+{
+	for (;;) {
+		unsigned long flags;
+		struct rq *rq;
+		bool running, queued;
+		unsigned int state;
+
+		state = READ_ONCE(p->__state);
+		if (match_state && !(state & match_state))
+			return 0;
+		rq = task_rq_lock(p, &flags);
+		running = task_on_cpu(p);
+		queued = p->on_rq;
+		state = READ_ONCE(p->__state);
+		task_rq_unlock(rq, p, flags);
+		if (match_state && !(state & match_state))
+			return 0;
+		if (!running && !queued)
+			return 1;
+		if (!running && queued)
+			return match_state ? 0 : 1;
+		/* still on its CPU: let it finish switching out */
+		if (preemptible())
+			schedule_timeout_uninterruptible(1);
+		else
+			cpu_relax();
+	}
+}
+
+/* ---- idle ---- */
+
+/* Make the CPU's idle task current (each CPU on itself, at start-up). */
+void sched_init_idle(int cpu, void *stack)
+{
+	struct task_struct *t = idle_task(cpu);
+	struct rq *rq = cpu_rq(cpu);
+
+	if (cpu) {
+		t->magic = TASK_MAGIC;
+		t->flags = PF_KTHREAD | PF_IDLE;
+		t->static_prio = t->prio = MAX_PRIO - 1;
+		atomic_set(&t->usage, 1);
+		t->real_parent = t->parent = &init_task;
+		INIT_LIST_HEAD(&t->children);
+		INIT_LIST_HEAD(&t->sibling);
+		INIT_LIST_HEAD(&t->tasks);
+		snprintf(t->comm, sizeof(t->comm), "swapper/%d", cpu);
+	}
+	raw_spin_lock_init(&t->pi_lock);
+	t->sched_class = &idle_sched_class;
+	t->cpus_ptr = &t->cpus_mask;
+	cpumask_copy(&t->cpus_mask, cpumask_of(cpu));
+	t->nr_cpus_allowed = 1;
+	t->cpu = cpu;
+	t->stack = stack;
+	t->on_cpu = 1;
+	t->__state = TASK_RUNNING;
+	rq->idle = t;
+	rq->curr = t;
+	this_cpu_write(pcpu_hot.current_task, t);
+	this_cpu_write(pcpu_hot.top_of_stack, (unsigned long)stack + THREAD_SIZE);
+}
+
+/*
+ * The idle loop of every CPU: halt with interrupts enabled until there is
+ * work.  The check and the halt are atomic with respect to interrupts
+ * ("sti; hlt"), so a reschedule IPI is never missed.
+ */
+void cpu_startup_entry(void)
+{
+	for (;;) {
+		while (!need_resched()) {
+			local_irq_disable();
+			if (need_resched()) {
+				local_irq_enable();
+				break;
+			}
+			arch_cpu_idle();
+		}
+		schedule_idle();
+	}
+}
+
+static void noop_idle(struct rq *rq, struct task_struct *p) { }
+static void noop_idle_flags(struct rq *rq, struct task_struct *p, int flags) { }
+static void noop_idle_rq(struct rq *rq) { }
+static struct task_struct *pick_idle(struct rq *rq) { return rq->idle; }
+static void noop_idle_migrate(struct task_struct *p, struct rq *from, struct rq *to) { }
+static void check_preempt_idle(struct rq *rq, struct task_struct *p) { resched_curr(rq); }
+
+const struct sched_class idle_sched_class = {
+	.enqueue_task = noop_idle_flags,
+	.dequeue_task = noop_idle_flags,
+	.yield_task = noop_idle_rq,
+	.check_preempt_curr = check_preempt_idle,
+	.pick_next_task = pick_idle,
+	.put_prev_task = noop_idle,
+	.set_next_task = noop_idle,
+	.task_tick = noop_idle,
+	.migrate_task = noop_idle_migrate,
+};
+
+/* ---- misc API ---- */
+
+void __might_sleep(const char *file, int line)
+{
+	if (!sched_running || READ_ONCE(oops_in_progress))
+		return;
+	if (preempt_count() || irqs_disabled()) {
+		struct task_struct *t = current;
+		__warn(file, line, "sleeping function called from invalid context: in_atomic(): %d, "
+		       "irqs_disabled(): %d, pid: %d, name: %s", preempt_count() != 0,
+		       irqs_disabled(), t->pid, t->comm);
+	}
+}
+
+unsigned long nr_running(void)
+{
+	unsigned long n = 0;
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		n += READ_ONCE(cpu_rq(cpu)->nr_running);
+	return n;
+}
+
+unsigned long cpu_nr_switches(int cpu)
+{
+	return READ_ONCE(cpu_rq(cpu)->nr_switches);
+}
+
+unsigned long nr_context_switches(void)
+{
+	unsigned long n = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += cpu_nr_switches(cpu);
+	return n;
+}
+
+__weak void wq_worker_sleeping(struct task_struct *task) { }
+__weak void wq_worker_running(struct task_struct *task) { }
+
+/* ---- boot ---- */
+
+void sched_init(void)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct rq *rq = cpu_rq(cpu);
+
+		raw_spin_lock_init(&rq->lock);
+		init_cfs_rq(&rq->cfs);
+		init_rt_rq(&rq->rt);
+		rq->cpu = cpu;
+		rq->nr_running = 0;
+		rq->next_balance = cpu;
+	}
+	cpu_rq(0)->online = true;
+}
+
+/* Called on each CPU as it comes online, before it schedules. */
+void sched_cpu_activate(int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&rq->lock, flags);
+	rq->online = true;
+	raw_spin_unlock_irqrestore(&rq->lock, flags);
+	set_cpu_active(cpu, true);
+}
+
+/* Preemption and the tick may switch tasks from now on. */
+void sched_init_smp(void)
+{
+	WRITE_ONCE(sched_running, true);
 }

@@ -26,6 +26,7 @@
 #include <asm/desc.h>
 #include <asm/apic.h>
 #include <asm/exit.h>
+#include <linux/interrupt.h>
 
 
 _Static_assert(offsetof(struct pt_regs, vector) == 15 * 8, "pt_regs layout vs entry.asm");
@@ -158,5 +159,6 @@ void do_interrupt(struct pt_regs *r)
 		printk(KERN_WARNING "irq: unexpected vector %#lx on CPU %d\n", v, smp_processor_id());
 	lapic_eoi();
 	preempt_count_sub(HARDIRQ_OFFSET);
+	irq_exit_softirq();
 	irq_exit_check_resched(r);
 }

@@ -30,7 +30,7 @@ static DEFINE_RAW_SPINLOCK(pgtable_lock);
 static unsigned long ioremap_next = IOREMAP_BASE;	/* pgtable_lock */
 
 extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[];
-extern char __data_start[], __image_end[];
+extern char __data_start[], __image_end[], boot_stack_bottom[];
 
 static u64 *alloc_table(void)
 {
@@ -192,6 +192,8 @@ void paging_init(void)
 		     (unsigned long)__rodata_start - k, PAGE_KERNEL_RO);
 	map_range_4k((unsigned long)__data_start, (unsigned long)__image_end,
 		     (unsigned long)__data_start - k, PAGE_KERNEL);
+	/* the boot stack's guard: the page below it (boot page tables, unused now) */
+	*walk((unsigned long)boot_stack_bottom - PAGE_SIZE, 0, false) = 0;
 
 	write_cr4(read_cr4() | (1UL << 7));	/* PGE */
 	write_cr3(__pa(kernel_pml4));

@@ -1,0 +1,211 @@
+#ifndef _LINUX_WAIT_H
+#define _LINUX_WAIT_H
+
+/*
+ * Wait queues (kernel/sched/wait.c), Linux's API.  A waiter puts an entry
+ * on the queue and sets its task state, then tests its condition, then
+ * sleeps; a waker makes the condition true, then calls wake_up*(), which
+ * runs each entry's wake function under the queue lock.  Exclusive
+ * entries (added at the tail) are woken at most nr_exclusive per wake_up.
+ * This kernel has no signals: interruptible waits end only on wake-up or
+ * timeout, never with -ERESTARTSYS.
+ */
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/sched.h>
+
+struct wait_queue_entry;
+typedef int (*wait_queue_func_t)(struct wait_queue_entry *wq_entry, unsigned int mode,
+				 int flags, void *key);
+
+#define WQ_FLAG_EXCLUSIVE	0x01
+#define WQ_FLAG_WOKEN		0x02
+
+struct wait_queue_entry {
+	unsigned int flags;
+	void *private;			/* the waiting task */
+	wait_queue_func_t func;
+	struct list_head entry;		/* wq_head->lock */
+};
+typedef struct wait_queue_entry wait_queue_entry_t;
+
+struct wait_queue_head {
+	spinlock_t lock;
+	struct list_head head;		/* lock */
+};
+typedef struct wait_queue_head wait_queue_head_t;
+
+int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode, int flags, void *key);
+int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode, int flags, void *key);
+int woken_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode, int flags, void *key);
+
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) {				\
+	.lock = __SPIN_LOCK_UNLOCKED(name.lock),			\
+	.head = LIST_HEAD_INIT(name.head) }
+#define DECLARE_WAIT_QUEUE_HEAD(name) \
+	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
+#define DECLARE_WAIT_QUEUE_HEAD_ONSTACK(name) DECLARE_WAIT_QUEUE_HEAD(name)
+
+#define __WAITQUEUE_INITIALIZER(name, tsk) {				\
+	.private = tsk, .func = default_wake_function, .entry = { NULL, NULL } }
+#define DECLARE_WAITQUEUE(name, tsk) \
+	struct wait_queue_entry name = __WAITQUEUE_INITIALIZER(name, tsk)
+#define DEFINE_WAIT_FUNC(name, function)				\
+	struct wait_queue_entry name = {				\
+		.private = current, .func = function,			\
+		.entry = LIST_HEAD_INIT((name).entry) }
+#define DEFINE_WAIT(name) DEFINE_WAIT_FUNC(name, autoremove_wake_function)
+
+void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name);
+#define init_waitqueue_head(wq) __init_waitqueue_head((wq), #wq)
+
+static inline void init_waitqueue_entry(struct wait_queue_entry *e, struct task_struct *p)
+{
+	e->flags = 0;
+	e->private = p;
+	e->func = default_wake_function;
+}
+
+static inline void init_wait_func(struct wait_queue_entry *e, wait_queue_func_t func)
+{
+	e->flags = 0;
+	e->private = current;
+	e->func = func;
+	INIT_LIST_HEAD(&e->entry);
+}
+#define init_wait(wait) init_wait_func(wait, autoremove_wake_function)
+
+static inline int waitqueue_active(struct wait_queue_head *wq_head)
+{
+	return !list_empty(&wq_head->head);
+}
+
+static inline bool wq_has_sleeper(struct wait_queue_head *wq_head)
+{
+	smp_mb();
+	return waitqueue_active(wq_head);
+}
+
+void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry);
+void add_wait_queue_exclusive(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry);
+void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry);
+void prepare_to_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state);
+bool prepare_to_wait_exclusive(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state);
+long prepare_to_wait_event(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state);
+void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry);
+long wait_woken(struct wait_queue_entry *wq_entry, unsigned int mode, long timeout);
+
+int __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr, void *key);
+void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode, int nr);
+#define wake_up(x)			__wake_up(x, TASK_NORMAL, 1, NULL)
+#define wake_up_nr(x, nr)		__wake_up(x, TASK_NORMAL, nr, NULL)
+#define wake_up_all(x)			__wake_up(x, TASK_NORMAL, 0, NULL)
+#define wake_up_locked(x)		__wake_up_locked((x), TASK_NORMAL, 1)
+#define wake_up_all_locked(x)		__wake_up_locked((x), TASK_NORMAL, 0)
+#define wake_up_interruptible(x)	__wake_up(x, TASK_INTERRUPTIBLE, 1, NULL)
+#define wake_up_interruptible_nr(x, nr)	__wake_up(x, TASK_INTERRUPTIBLE, nr, NULL)
+#define wake_up_interruptible_all(x)	__wake_up(x, TASK_INTERRUPTIBLE, 0, NULL)
+
+/*
+ * The wait_event family.  The condition is evaluated after the task state
+ * is set (prepare_to_wait_event), so a wake-up between the test and
+ * schedule() is never lost.  Timeouts are in jiffies; the _timeout forms
+ * return 0 if the condition was still false at the timeout, else the
+ * remaining jiffies (at least 1).
+ */
+#define ___wait_event(wq_head, condition, state, exclusive, ret, cmd) ({	\
+	__label__ __out;							\
+	struct wait_queue_entry __wq_entry;					\
+	long __ret = ret;							\
+	init_wait_func(&__wq_entry, autoremove_wake_function);			\
+	if (exclusive)								\
+		__wq_entry.flags = WQ_FLAG_EXCLUSIVE;				\
+	for (;;) {								\
+		prepare_to_wait_event(&(wq_head), &__wq_entry, state);		\
+		if (condition)							\
+			break;							\
+		cmd;								\
+	}									\
+	finish_wait(&(wq_head), &__wq_entry);					\
+	goto __out;								\
+__out:	__ret;									\
+})
+
+#define wait_event(wq_head, condition) do {					\
+	might_sleep();								\
+	if (condition)								\
+		break;								\
+	(void)___wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 0, 0, schedule()); \
+} while (0)
+
+#define wait_event_idle(wq_head, condition) do {				\
+	might_sleep();								\
+	if (condition)								\
+		break;								\
+	(void)___wait_event(wq_head, condition, TASK_IDLE, 0, 0, schedule());	\
+} while (0)
+
+#define wait_event_interruptible(wq_head, condition) ({				\
+	int __ret = 0;								\
+	might_sleep();								\
+	if (!(condition))							\
+		(void)___wait_event(wq_head, condition, TASK_INTERRUPTIBLE, 0, 0, schedule()); \
+	__ret; })
+#define wait_event_killable(wq_head, condition) wait_event_interruptible(wq_head, condition)
+#define wait_event_freezable(wq_head, condition) wait_event_interruptible(wq_head, condition)
+
+#define ___wait_cond_timeout(condition) ({				\
+	bool __cond = (condition);					\
+	if (__cond && !__ret)						\
+		__ret = 1;						\
+	__cond || !__ret; })
+
+#define __wait_event_timeout_state(wq_head, condition, timeout, state)		\
+	___wait_event(wq_head, ___wait_cond_timeout(condition), state, 0, timeout, \
+		      __ret = schedule_timeout(__ret))
+
+#define wait_event_timeout(wq_head, condition, timeout) ({			\
+	long __ret = timeout;							\
+	might_sleep();								\
+	if (!___wait_cond_timeout(condition))					\
+		__ret = __wait_event_timeout_state(wq_head, condition, timeout,	\
+						   TASK_UNINTERRUPTIBLE);	\
+	__ret; })
+#define wait_event_interruptible_timeout(wq_head, condition, timeout) ({	\
+	long __ret = timeout;							\
+	might_sleep();								\
+	if (!___wait_cond_timeout(condition))					\
+		__ret = __wait_event_timeout_state(wq_head, condition, timeout,	\
+						   TASK_INTERRUPTIBLE);		\
+	__ret; })
+#define wait_event_idle_timeout(wq_head, condition, timeout) ({			\
+	long __ret = timeout;							\
+	might_sleep();								\
+	if (!___wait_cond_timeout(condition))					\
+		__ret = __wait_event_timeout_state(wq_head, condition, timeout,	\
+						   TASK_IDLE);			\
+	__ret; })
+
+#define wait_event_interruptible_exclusive(wq_head, condition) ({		\
+	int __ret = 0;								\
+	might_sleep();								\
+	if (!(condition))							\
+		(void)___wait_event(wq_head, condition, TASK_INTERRUPTIBLE, 1, 0, schedule()); \
+	__ret; })
+#define wait_event_exclusive(wq_head, condition) do {				\
+	might_sleep();								\
+	if (condition)								\
+		break;								\
+	(void)___wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 1, 0, schedule()); \
+} while (0)
+
+/* Wait with the queue lock held (it is dropped around schedule()). */
+#define wait_event_lock_irq(wq_head, condition, lock) do {			\
+	if (condition)								\
+		break;								\
+	(void)___wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 0, 0,	\
+		spin_unlock_irq(&lock); schedule(); spin_lock_irq(&lock));	\
+} while (0)
+
+#endif
