@@ -53,7 +53,7 @@ endif
 NASMFLAGS := -f elf64 -g -F dwarf -Iarch/x86_64/include/
 LDFLAGS   := -nostdlib -n -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
 
-C_SRCS   := $(shell find arch kernel tests -name '*.c' | sort)
+C_SRCS   := $(filter-out $(EXCLUDE),$(shell find arch kernel tests -name '*.c' | sort))
 ASM_SRCS := $(shell find arch -name '*.asm' | sort)
 OBJS     := $(C_SRCS:%.c=$(B)/%.o) $(ASM_SRCS:%.asm=$(B)/%.o)
 

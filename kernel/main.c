@@ -26,6 +26,7 @@
 #include <linux/sched.h>
 #include <linux/irqflags.h>
 #include <kunit/test.h>
+#include <linux/timer.h>
 #include <linux/start_kernel.h>
 #include <linux/spinlock.h>
 #include <asm/boot.h>
@@ -186,6 +187,7 @@ void start_kernel(u32 magic, u32 mbi)
 	phase("tsc calibration");
 	sched_init();
 	sched_init_idle(0, boot_stack_bottom);
+	init_timers();
 	smp_ipi_init();
 	set_cpu_online(0, true);
 	set_cpu_active(0, true);

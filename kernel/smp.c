@@ -192,6 +192,11 @@ void smp_send_stop(void)
 	mdelay(50 + 20 * num_online_cpus());	/* let them print */
 }
 
+/* The reschedule IPI only interrupts: need_resched is acted on at IRQ exit. */
+static void reschedule_interrupt(struct pt_regs *regs)
+{
+}
+
 void smp_ipi_init(void)
 {
 	int cpu;
@@ -202,5 +207,6 @@ void smp_ipi_init(void)
 		INIT_LIST_HEAD(&cq->list);
 	}
 	irq_set_handler(CALL_FUNCTION_VECTOR, call_function_interrupt);
+	irq_set_handler(RESCHEDULE_VECTOR, reschedule_interrupt);
 	smp_ipis_ready = true;
 }

@@ -23,8 +23,10 @@ def main():
                 continue
             addr = int(parts[0], 16)
             name = parts[2]
-            if addr < KERNEL_VMA or name.startswith((".L", "ksym_", "__")):
+            if addr < KERNEL_VMA or name.startswith((".L", "ksym_")):
                 continue
+            if name.startswith("__") and name.endswith(("_start", "_end")):
+                continue        # linker-script markers, not functions
             syms.append((addr, name))
     syms.sort()
     out = ["section .ksyms progbits alloc noexec nowrite align=8",

@@ -204,6 +204,8 @@ char *__get_task_comm(char *buf, size_t size, struct task_struct *tsk);
 #define get_task_comm(buf, tsk) __get_task_comm(buf, sizeof(buf), tsk)
 void set_task_comm(struct task_struct *tsk, const char *name);
 struct task_struct *find_task_by_pid(pid_t pid);	/* takes a reference */
+int wait_for_dead_tasks(unsigned int timeout_ms);
+extern atomic_t nr_tasks_alive;
 int idle_cpu(int cpu);
 unsigned long nr_running(void);
 unsigned long nr_context_switches(void);

@@ -115,9 +115,16 @@ static inline bool raw_spin_is_contended(raw_spinlock_t *lock)
 #define spin_is_locked(l)		raw_spin_is_locked(&(l)->rlock)
 #define spin_is_contended(l)		raw_spin_is_contended(&(l)->rlock)
 
-/* Contract checks: the lock is held (by this CPU, in debug builds). */
+/*
+ * Contract checks: the lock is held (by this CPU, in debug builds; a
+ * mutex: by the current task, kernel/locking/mutex.c).
+ */
+struct mutex;
 bool raw_spin_held_by_me(raw_spinlock_t *lock);
-#define lockdep_assert_held(l) WARN_ON_ONCE(!raw_spin_held_by_me(__lock_to_raw(l)))
+bool mutex_held_by_me(const struct mutex *lock);
+#define lockdep_assert_held(l) WARN_ON_ONCE(!_Generic((l),			\
+	struct mutex *: mutex_held_by_me((const struct mutex *)(void *)(l)),	\
+	default: raw_spin_held_by_me(__lock_to_raw(l))))
 #define __lock_to_raw(l) _Generic((l),					\
 	spinlock_t *: &((spinlock_t *)(void *)(l))->rlock,		\
 	raw_spinlock_t *: (raw_spinlock_t *)(void *)(l),		\

@@ -12,8 +12,8 @@ typedef int16_t s16;
 typedef uint16_t u16;
 typedef int32_t s32;
 typedef uint32_t u32;
-typedef int64_t s64;
-typedef uint64_t u64;
+typedef long long s64;
+typedef unsigned long long u64;
 
 typedef long ssize_t;
 typedef unsigned long uintptr_t_;

@@ -821,6 +821,7 @@ int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
 
 	if (!cpumask_intersects(new_mask, cpu_active_mask))
 		return -EINVAL;
+again:
 	rq = task_rq_lock(p, &flags);
 	if (!cpumask_intersects(new_mask, cpu_active_mask)) {
 		task_rq_unlock(rq, p, flags);
@@ -844,13 +845,18 @@ int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
 	}
 	if (p->on_rq) {
 		struct rq *dst = cpu_rq(dest);
+		bool moved = false;
 
 		raw_spin_unlock(&rq->lock);
 		double_rq_lock(rq, dst);
-		if (task_rq(p) == rq && p->on_rq && !task_on_cpu(p))
+		if (task_rq(p) == rq && p->on_rq && !task_on_cpu(p)) {
 			move_queued_task_locked(rq, dst, p);
+			moved = true;
+		}
 		double_rq_unlock(rq, dst);
 		raw_spin_unlock_irqrestore(&p->pi_lock, flags);
+		if (!moved)
+			goto again;	/* it started running meanwhile: take the stopper path */
 		return 0;
 	}
 	set_task_cpu(p, dest);	/* asleep: pi_lock held, not queued */

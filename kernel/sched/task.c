@@ -26,6 +26,7 @@
 #include <linux/ktime.h>
 #include <linux/completion.h>
 #include <linux/wait.h>
+#include <linux/delay.h>
 #include <linux/smp.h>
 #include <asm/switch_to.h>
 #include "sched.h"
@@ -36,6 +37,7 @@ static atomic_t last_pid = ATOMIC_INIT(0);
 static struct kmem_cache *task_cache;
 DECLARE_WAIT_QUEUE_HEAD(task_exit_wq);
 atomic_t nr_tasks_alive;
+static atomic_t nr_tasks_exiting;	/* between do_exit() and the final free */
 
 static struct task_struct *alloc_task(void)
 {
@@ -47,6 +49,8 @@ static struct task_struct *alloc_task(void)
 
 void free_task(struct task_struct *p)
 {
+	if (p->flags & PF_EXITING)
+		atomic_dec(&nr_tasks_exiting);
 	p->magic = TASK_MAGIC_DEAD;
 	stack_free(p->stack);
 	kmem_cache_free(task_cache, p);
@@ -151,6 +155,7 @@ void do_exit(long code)
 		for (;;)
 			schedule_idle();
 	WARN(preempt_count(), "do_exit with preempt_count %#x", preempt_count());
+	atomic_inc(&nr_tasks_exiting);
 	p->flags |= PF_EXITING;
 	p->exit_code = (int)code;
 
@@ -188,6 +193,25 @@ struct task_struct *find_task_by_pid(pid_t pid)
 	}
 	raw_spin_unlock_irqrestore(&tasklist_lock, flags);
 	return found;
+}
+
+/*
+ * Wait until every task that has called do_exit() has also been freed,
+ * i.e. no dead task is still waiting for its last reference to go (tests
+ * use it before reading memory counters).  Only tasks whose last
+ * reference is held elsewhere keep it from settling.
+ * Context: may sleep.  Return: 0, or -ETIMEDOUT after timeout_ms.
+ */
+int wait_for_dead_tasks(unsigned int timeout_ms)
+{
+	u64 deadline = ktime_get_ns() + (u64)timeout_ms * NSEC_PER_MSEC;
+
+	while (atomic_read(&nr_tasks_exiting)) {
+		if (ktime_get_ns() > deadline)
+			return -ETIMEDOUT;
+		msleep(1);
+	}
+	return 0;
 }
 
 char *__get_task_comm(char *buf, size_t size, struct task_struct *tsk)

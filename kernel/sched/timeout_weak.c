@@ -2,6 +2,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/jiffies.h>
+#include <linux/delay.h>
 
 __weak long schedule_timeout(long timeout)
 {
@@ -25,4 +26,14 @@ __weak long schedule_timeout_uninterruptible(long timeout)
 {
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	return schedule_timeout(timeout);
+}
+
+__weak void msleep(unsigned int msecs)
+{
+	u64 end = jiffies + msecs_to_jiffies(msecs) + 1;
+
+	while (time_before(jiffies, end)) {
+		__set_current_state(TASK_UNINTERRUPTIBLE);
+		schedule_timeout(end - jiffies);
+	}
 }
