@@ -107,7 +107,7 @@ test: deps $(B)/kernel.elf
 
 bench: deps $(B)/kernel.elf
 	@tools/mkiso.sh $(B)/kernel.elf "bench$(if $(BENCH),=$(BENCH))" $(B)/bench.iso
-	@$(QEMU) -accel $(ACCEL) -cpu max -smp $(SMP) -m 512M -no-reboot -display none \
+	@$(QEMU) -accel $(if $(filter 1,$(ICOUNT)),tcg,$(ACCEL)) -cpu max -smp $(SMP) -m 512M -no-reboot -display none \
 		-serial stdio -monitor none $(if $(filter 1,$(ICOUNT)),-icount shift=0) \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom $(B)/bench.iso \
 		</dev/null | tee $(B)/bench.log | grep '^BENCH'; true

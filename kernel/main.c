@@ -27,6 +27,7 @@
 #include <linux/irqflags.h>
 #include <kunit/test.h>
 #include <linux/timer.h>
+#include <linux/kbench.h>
 #include <linux/start_kernel.h>
 #include <linux/spinlock.h>
 #include <asm/boot.h>
@@ -49,8 +50,8 @@ extern bool stacks_flush_ready, smp_ipis_ready;
 
 unsigned int setup_max_cpus = NR_CPUS;
 int expect_cpus;
-static const char *ktest_glob;
-static bool ktest_run;
+static const char *ktest_glob, *bench_glob;
+static bool ktest_run, bench_run;
 static const char *crashtest;
 u64 boot_to_online_us;
 
@@ -64,6 +65,7 @@ static void phase(const char *name)
 }
 
 static int set_ktest(char *v) { ktest_run = true; ktest_glob = *v ? v : NULL; return 0; }
+static int set_bench(char *v) { bench_run = true; bench_glob = *v ? v : NULL; return 0; }
 static int set_maxcpus(char *v) { return kstrtouint(v, 0, &setup_max_cpus) || !setup_max_cpus; }
 static int set_expect(char *v) { return kstrtoint(v, 0, &expect_cpus); }
 static int set_crash(char *v) { crashtest = v; return 0; }
@@ -72,6 +74,8 @@ static int set_loglevel(char *v) { return kstrtoint(v, 0, &console_loglevel); }
 __setup("ktest", set_ktest);
 __setup("ktest=", set_ktest);
 __setup("maxcpus=", set_maxcpus);
+__setup("bench", set_bench);
+__setup("bench=", set_bench);
 __setup("expect_cpus=", set_expect);
 __setup("crashtest=", set_crash);
 __setup("quiet", set_quiet);
@@ -217,6 +221,12 @@ static int kernel_init(void *unused)
 
 	if (crashtest)
 		run_crashtest(crashtest);
+	if (bench_run) {
+		int n = kbench_run_all(bench_glob);
+		pr_info("bench: %d benchmarks run\n", n);
+		qemu_exit(n ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL);
+		return 0;
+	}
 	if (ktest_run) {
 		int failed = kunit_run_tests(ktest_glob);
 		qemu_exit(failed ? QEMU_EXIT_FAIL : QEMU_EXIT_PASS);

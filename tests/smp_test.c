@@ -16,6 +16,8 @@
 #include <linux/delay.h>
 #include <linux/irqflags.h>
 #include <asm/processor.h>
+#include <linux/sched.h>
+#include <linux/completion.h>
 
 static DEFINE_PER_CPU(int, test_pcpu_val);
 static DEFINE_PER_CPU(int, test_pcpu_calls);
@@ -168,13 +170,17 @@ static void spinlock_unlock_by_non_owner_reported(struct kunit *test)
 #ifdef CONFIG_DEBUG_KERNEL
 	static DEFINE_SPINLOCK(l);
 	unsigned long warns = warn_count;
-	int target = cpumask_next(0, cpu_online_mask);
+	int this_cpu, target;
 
-	if (target >= NR_CPUS)
+	if (num_online_cpus() < 2)
 		kunit_skip(test, "needs 2 CPUs");
+	this_cpu = get_cpu();		/* stay here while "owning" the lock */
+	target = cpumask_first(cpu_online_mask) == this_cpu ?
+		 cpumask_next(this_cpu, cpu_online_mask) : cpumask_first(cpu_online_mask);
 	/* the raw operations: no preempt_count on either side to unbalance */
 	do_raw_spin_lock(&l.rlock);
 	smp_call_function_single(target, unlock_other_cpu, &l, 1);
+	put_cpu();
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&l));
 #else
@@ -182,26 +188,43 @@ static void spinlock_unlock_by_non_owner_reported(struct kunit *test)
 #endif
 }
 
-static void snapshot_ticks(void *arg)
+/* A busy CPU ticks (idle ones may stop their tick): busy each CPU 50 ms. */
+struct tick_probe {
+	unsigned long delta;
+	struct completion done;
+};
+
+static int busy_ticks_fn(void *arg)
 {
-	((unsigned long *)arg)[smp_processor_id()] = this_cpu_read(tick_count);
+	struct tick_probe *t = arg;
+	unsigned long before = this_cpu_read(tick_count);
+
+	mdelay(50);		/* busy, interrupts on, pinned to its CPU */
+	t->delta = this_cpu_read(tick_count) - before;
+	complete(&t->done);
+	return 0;
 }
 
-static void tick_advances_on_every_cpu(struct kunit *test)
+static void tick_advances_on_every_busy_cpu(struct kunit *test)
 {
-	unsigned long *before = kunit_kzalloc(test, sizeof(long) * NR_CPUS, GFP_KERNEL);
-	unsigned long *after = kunit_kzalloc(test, sizeof(long) * NR_CPUS, GFP_KERNEL);
+	struct tick_probe *t = kunit_kcalloc(test, NR_CPUS, sizeof(*t), GFP_KERNEL);
 	int cpu;
 
-	KUNIT_ASSERT_NOT_NULL(test, before);
-	KUNIT_ASSERT_NOT_NULL(test, after);
-	on_each_cpu(snapshot_ticks, before, 1);
-	mdelay(50);
-	on_each_cpu(snapshot_ticks, after, 1);
+	KUNIT_ASSERT_NOT_NULL(test, t);
 	for_each_online_cpu(cpu) {
+		struct task_struct *p = create_task(busy_ticks_fn, &t[cpu], "ticker", PF_KTHREAD);
+
+		KUNIT_ASSERT_FALSE(test, IS_ERR(p));
+		init_completion(&t[cpu].done);
+		do_set_cpus_allowed(p, cpumask_of(cpu));
+		p->cpu = cpu;
+		wake_up_new_task(p);
+	}
+	for_each_online_cpu(cpu) {
+		KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&t[cpu].done, 2 * HZ), 0UL);
 		/* 50 ticks at HZ=1000; TCG may deliver late, never not at all */
-		KUNIT_EXPECT_GE_MSG(test, after[cpu] - before[cpu], 10UL, "cpu %d", cpu);
-		KUNIT_EXPECT_LE_MSG(test, after[cpu] - before[cpu], 80UL, "cpu %d", cpu);
+		KUNIT_EXPECT_GE_MSG(test, t[cpu].delta, 10UL, "cpu %d", cpu);
+		KUNIT_EXPECT_LE_MSG(test, t[cpu].delta, 80UL, "cpu %d", cpu);
 	}
 }
 
@@ -243,7 +266,7 @@ static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(spinlock_mutual_exclusion_exact_count),
 	KUNIT_CASE(spinlock_irqsave_restores_state),
 	KUNIT_CASE(spinlock_unlock_by_non_owner_reported),
-	KUNIT_CASE(tick_advances_on_every_cpu),
+	KUNIT_CASE(tick_advances_on_every_busy_cpu),
 	KUNIT_CASE(jiffies_follow_ktime),
 	KUNIT_CASE(udelay_and_ktime_agree),
 	{}

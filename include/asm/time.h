@@ -12,4 +12,12 @@ u64 tsc_to_ns(u64 tsc_delta);
 /* Called on every CPU at HZ from the LAPIC timer (kernel/time.c). */
 void tick_handle(void);
 
+/* Stop / restart this CPU's periodic tick (tickless idle). */
+void arch_tick_stop(void);
+void arch_tick_restart(void);
+void tick_nohz_idle_enter(void);
+void tick_nohz_idle_exit(void);
+bool tick_nohz_tick_stopped_cpu(int cpu);
+void tick_nohz_kick_cpu(int cpu);
+
 #endif

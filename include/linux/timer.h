@@ -115,5 +115,6 @@ static inline int timer_delete_sync_try(struct timer_list *timer) { return try_t
 void init_timers(void);
 void timers_migrate_cpu(int dead_cpu);
 unsigned long timer_base_nr_pending(int cpu);
+int timer_base_verify(int cpu);
 
 #endif

@@ -65,6 +65,7 @@
 #include <asm/switch_to.h>
 #include <asm/smp.h>
 #include <asm/exit.h>
+#include <asm/time.h>
 #include "sched.h"
 
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -450,6 +451,8 @@ static void __schedule(bool preempt)
 	clear_need_resched();
 
 	if (likely(prev != next)) {
+		if (unlikely(prev == rq->idle))
+			tick_nohz_idle_exit();	/* leaving idle, possibly from an IRQ */
 		rq->nr_switches++;
 		(*switch_count)++;
 		next->sched_class->set_next_task(rq, next);
@@ -509,10 +512,16 @@ void do_task_dead(void)
 		;
 }
 
+/*
+ * The idle task's schedule().  Every switch happens with preempt_count 1
+ * (the task switched to drops it), so idle raises it too.
+ */
 void schedule_idle(void)
 {
 	do {
+		preempt_count_add(1);
 		__schedule(false);
+		preempt_count_sub(1);
 	} while (need_resched());
 }
 
@@ -654,6 +663,23 @@ static struct task_struct *pick_next_task(struct rq *rq)
 	}
 }
 
+/*
+ * A busy CPU (more than one runnable task) wakes one idle CPU whose tick
+ * is stopped, so that it pulls work on its way back to idle.
+ */
+static void nohz_kick_idle(int this_cpu)
+{
+	int cpu;
+
+	for_each_cpu(cpu, cpu_active_mask) {
+		if (cpu != this_cpu && idle_cpu(cpu) && tick_nohz_tick_stopped_cpu(cpu)) {
+			WRITE_ONCE(per_cpu(pcpu_hot, cpu).need_resched, 1);
+			smp_send_reschedule(cpu);
+			return;
+		}
+	}
+}
+
 /* Periodic balance from the tick: even out fair queues by one task. */
 static void periodic_balance(struct rq *rq)
 {
@@ -662,6 +688,8 @@ static void periodic_balance(struct rq *rq)
 	if (time_before(jiffies, rq->next_balance))
 		return;
 	rq->next_balance = jiffies + 4;
+	if (rq->cfs.nr_running > 1)
+		nohz_kick_idle(rq->cpu);
 	busiest = find_busiest(rq->cpu, rq->cfs.nr_running + 1);
 	if (!busiest)
 		return;
@@ -947,7 +975,11 @@ void cpu_startup_entry(void)
 				local_irq_enable();
 				break;
 			}
+			tick_nohz_idle_enter();
 			arch_cpu_idle();
+			local_irq_disable();
+			tick_nohz_idle_exit();
+			local_irq_enable();
 		}
 		schedule_idle();
 	}

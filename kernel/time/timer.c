@@ -71,6 +71,7 @@
 #include <linux/atomic.h>
 #include <linux/bitops.h>
 #include <linux/sched.h>
+#include <linux/errno.h>
 #include <asm/processor.h>
 
 #define WHEEL_BITS	8
@@ -661,6 +662,49 @@ void timers_migrate_cpu(int dead_cpu)
 	raw_spin_unlock(&new_base->lock);
 	local_irq_restore(flags);
 	pr_debug("timers: moved %lu timers from CPU %d to CPU %d\n", moved, dead_cpu, cpu);
+}
+
+/**
+ * timer_base_verify - check @cpu's base: every slot's bit says whether it
+ * holds timers, every timer there names this CPU and that slot, and the
+ * count matches (timers on a running softirq's private list are counted
+ * but in no slot, hence the inequality while a callback runs).
+ * Context: any.  Return: 0, or -EINVAL after a pr_err naming the fault.
+ */
+int timer_base_verify(int cpu)
+{
+	struct timer_base *base = per_cpu_ptr(&timer_bases, cpu);
+	unsigned long flags, n = 0;
+	int ret = 0;
+
+	raw_spin_lock_irqsave(&base->lock, flags);
+	for (unsigned int idx = 0; idx < WHEEL_SIZE && !ret; idx++) {
+		struct timer_list *timer;
+
+		if (hlist_empty(&base->vectors[idx]) == test_bit(idx, base->pending_map)) {
+			pr_err("timers: CPU %d slot %u: bit %d, list %s\n", cpu, idx,
+			       test_bit(idx, base->pending_map),
+			       hlist_empty(&base->vectors[idx]) ? "empty" : "not empty");
+			ret = -EINVAL;
+		}
+		hlist_for_each_entry(timer, &base->vectors[idx], entry) {
+			n++;
+			if ((timer->flags & TIMER_BASEMASK) != (u32)cpu || timer_slot(timer) != idx ||
+			    !timer->function) {
+				pr_err("timers: CPU %d slot %u: timer %px (%ps) flags %#x\n", cpu, idx,
+				       timer, timer->function, timer->flags);
+				ret = -EINVAL;
+				break;
+			}
+		}
+	}
+	if (!ret && (base->running_timer ? n > base->nr_pending : n != base->nr_pending)) {
+		pr_err("timers: CPU %d: %lu timers queued, nr_pending %lu\n", cpu, n,
+		       base->nr_pending);
+		ret = -EINVAL;
+	}
+	raw_spin_unlock_irqrestore(&base->lock, flags);
+	return ret;
 }
 
 /* Timers queued on @cpu's base (for tests and the monitor).  Context: any. */

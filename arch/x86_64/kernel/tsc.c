@@ -84,6 +84,16 @@ void lapic_timer_setup_this_cpu(void)
 	lapic_timer_start(lapic_ticks_per_jiffy);
 }
 
+void arch_tick_stop(void)
+{
+	lapic_timer_start(0);		/* an initial count of 0 stops the timer */
+}
+
+void arch_tick_restart(void)
+{
+	lapic_timer_start(lapic_ticks_per_jiffy);
+}
+
 void ndelay(unsigned long ns)
 {
 	u64 start = rdtsc(), cycles = (u64)ns * tsc_khz / 1000000;
