@@ -27,6 +27,7 @@
 #include <linux/irqflags.h>
 #include <kunit/test.h>
 #include <linux/timer.h>
+#include <linux/delay.h>
 #include <linux/kbench.h>
 #include <linux/start_kernel.h>
 #include <linux/spinlock.h>
@@ -124,6 +125,23 @@ noinline void crashtest_page_fault(void)
 	(void)*p;
 }
 
+/* Recurse until the stack's guard page stops us (crashtest=stackoverflow). */
+noinline int crashtest_recurse(volatile char *prev, int depth)
+{
+	volatile char pad[256];
+
+	pad[0] = prev ? prev[0] + 1 : 0;
+	OPTIMIZER_HIDE_VAR(depth);
+	if (depth < 0)		/* never true: only hides the recursion from the compiler */
+		return 0;
+	return crashtest_recurse(pad, depth + 1) + pad[0];
+}
+
+static int stackoverflow_thread(void *unused)
+{
+	return crashtest_recurse(NULL, 0);
+}
+
 static void run_crashtest(const char *what)
 {
 	pr_info("crashtest: %s\n", what);
@@ -131,6 +149,13 @@ static void run_crashtest(const char *what)
 		crashtest_page_fault();
 	else if (!strcmp(what, "bug"))
 		BUG();
+	else if (!strcmp(what, "stackoverflow")) {
+		struct task_struct *p = create_task(stackoverflow_thread, NULL, "stack_hog",
+						    PF_KTHREAD);
+		if (!IS_ERR(p))
+			wake_up_new_task(p);
+		msleep(5000);
+	}
 	else if (!strcmp(what, "spinlock_recursion")) {
 		static DEFINE_SPINLOCK(l);
 		spin_lock(&l);

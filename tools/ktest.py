@@ -345,6 +345,20 @@ def judge_oops(text, status, timed_out=None):
     return v
 
 
+def judge_stack_overflow(text, status, timed_out=None):
+    """A kernel thread that recurses without end must hit its stack's guard page: an
+    oops that names the task (stack_hog) and the overflow, then the panic exit (37)."""
+    v = Verdict()
+    if timed_out:
+        v.errors.append(timed_out)
+    elif status != EXIT_PANIC:
+        v.errors.append("expected QEMU exit status 37 (panic), got: " + describe_exit(status))
+    for needle in ("Oops", "kernel stack overflow in task stack_hog", "crashtest_recurse+0x"):
+        if needle not in text:
+            v.errors.append("log lacks '%s'" % needle)
+    return v
+
+
 def require_patterns(v, text, patterns):
     for pat in patterns:
         if not re.search(pat, text, re.MULTILINE):
@@ -516,6 +530,8 @@ class Runner:
                                                             extra, patterns))
         self.scenario("oops", lambda: self.boot("scenario-oops", "crashtest=pagefault", 2,
                                                 a.mem, judge=judge_oops))
+        self.scenario("stackoverflow", lambda: self.boot(
+            "scenario-stackoverflow", "crashtest=stackoverflow", 2, a.mem, judge=judge_stack_overflow))
         self.scenario("gdb", self.gdb_scenario)
         self.scenario("badmagic", self.badmagic_scenario)
 

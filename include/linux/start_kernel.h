@@ -9,6 +9,7 @@ void smp_init(void);
 void ap_idle_entry(int cpu) __attribute__((__noreturn__));
 void console_loop(void) __attribute__((__noreturn__));
 void crashtest_page_fault(void);
+int crashtest_recurse(volatile char *prev, int depth);
 extern u64 boot_to_online_us;
 extern int expect_cpus;
 
