@@ -29,6 +29,7 @@
 #include <linux/timer.h>
 #include <linux/delay.h>
 #include <linux/kbench.h>
+#include <linux/kthread.h>
 #include <linux/start_kernel.h>
 #include <linux/spinlock.h>
 #include <asm/boot.h>
@@ -229,17 +230,13 @@ void start_kernel(u32 magic, u32 mbi)
 /* pid 1: finish booting in a normal (preemptible, sleeping) task. */
 static int kernel_init(void *unused)
 {
-	int cpu;
-
 	smp_init();
 	phase("smp");
 	for (int i = 0; i < nr_phases; i++)
 		pr_debug("boot: %-18s done at %6llu us\n", phases[i].name,
 			 (unsigned long long)tsc_to_ns(phases[i].tsc - boot_tsc) / 1000);
 	stacks_flush_ready = true;
-	for_each_online_cpu(cpu)
-		if (cpu_stopper_create(cpu))
-			panic("no memory for CPU %d's stopper thread", cpu);
+	cpu_stop_init();
 	if (madt.found)
 		serial_enable_rx_irq();
 	do_initcalls();
@@ -261,15 +258,25 @@ static int kernel_init(void *unused)
 	console_loop();
 }
 
-/* The boot CPU's idle task starts pid 1 and becomes the idle loop. */
+/*
+ * The boot CPU's idle task creates kernel_init (pid 1) and kthreadd
+ * (pid 2, the parent of every kthread, at nice -5), then becomes the
+ * idle loop.  kthreadd_task is set before kernel_init can run, so
+ * kernel_init may create kthreads from its first instruction.
+ */
 static noinline void rest_init(void)
 {
-	struct task_struct *p;
+	struct task_struct *init, *kthreadd_p;
 
 	sched_init_smp();
-	p = create_task(kernel_init, NULL, "kernel_init", PF_KTHREAD);
-	if (IS_ERR(p))
-		panic("cannot create kernel_init");
-	wake_up_new_task(p);
+	init = create_task(kernel_init, NULL, "kernel_init", PF_KTHREAD);
+	kthreadd_p = create_task(kthreadd, NULL, "kthreadd", PF_KTHREAD | PF_NOFREEZE);
+	if (IS_ERR(init) || IS_ERR(kthreadd_p))
+		panic("cannot create kernel_init and kthreadd");
+	kthreadd_p->static_prio = kthreadd_p->prio = NICE_TO_PRIO(-5);
+	set_load_weight(kthreadd_p);
+	kthreadd_task = kthreadd_p;
+	wake_up_new_task(kthreadd_p);
+	wake_up_new_task(init);
 	cpu_startup_entry();
 }

@@ -1,15 +1,19 @@
 /*
  * The per-CPU stopper ("migration/N"): the highest-priority task of its
- * CPU (SCHED_FIFO 99), bound there.  stop_one_cpu(cpu, fn, arg) queues
- * fn on that CPU's stopper and waits for it: when fn runs, nothing else
- * runs on that CPU, and whatever task was running there has been
- * preempted and is queued, so it can be moved.  set_cpus_allowed_ptr()
- * uses it to move a running task; CPU hotplug to empty a CPU.
+ * CPU (SCHED_FIFO 99), a per-CPU smpboot thread bound there.
+ * stop_one_cpu(cpu, fn, arg) queues fn on that CPU's stopper and waits for
+ * it: when fn runs, nothing else runs on that CPU, and whatever task was
+ * running there has been preempted and is queued, so it can be moved.
+ * set_cpus_allowed_ptr() uses it to move a running task; CPU hotplug to
+ * empty a CPU.  The stopper parks itself only when its CPU is down
+ * (selfparking: CPU hotplug parks and unparks it at the right moments).
  *
  * Locking: stopper->lock (raw, irqsave, a leaf) protects the work list.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/kthread.h>
+#include <linux/smpboot.h>
 #include <linux/completion.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
@@ -26,77 +30,131 @@ struct cpu_stop_work {
 struct cpu_stopper {
 	raw_spinlock_t lock;
 	struct list_head works;		/* lock */
-	struct task_struct *thread;	/* I */
+	bool enabled;			/* lock: CPU up, stopper unparked */
 };
 
 static DEFINE_PER_CPU(struct cpu_stopper, cpu_stopper);
+static DEFINE_PER_CPU(struct task_struct *, cpu_stopper_task);
 
-static int stopper_thread(void *data)
+static int cpu_stop_should_run(unsigned int cpu)
 {
-	struct cpu_stopper *st = data;
+	struct cpu_stopper *st = per_cpu_ptr(&cpu_stopper, cpu);
+	unsigned long flags;
+	int run;
 
-	for (;;) {
-		struct cpu_stop_work *w = NULL;
-		unsigned long flags;
+	raw_spin_lock_irqsave(&st->lock, flags);
+	run = !list_empty(&st->works);
+	raw_spin_unlock_irqrestore(&st->lock, flags);
+	return run;
+}
 
-		set_current_state(TASK_INTERRUPTIBLE);
-		raw_spin_lock_irqsave(&st->lock, flags);
-		if (!list_empty(&st->works)) {
-			w = list_first_entry(&st->works, struct cpu_stop_work, list);
-			list_del_init(&w->list);
-		}
-		raw_spin_unlock_irqrestore(&st->lock, flags);
-		if (!w) {
-			schedule();
-			continue;
-		}
-		__set_current_state(TASK_RUNNING);
+static void cpu_stopper_thread(unsigned int cpu)
+{
+	struct cpu_stopper *st = per_cpu_ptr(&cpu_stopper, cpu);
+	struct cpu_stop_work *w = NULL;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&st->lock, flags);
+	if (!list_empty(&st->works)) {
+		w = list_first_entry(&st->works, struct cpu_stop_work, list);
+		list_del_init(&w->list);
+	}
+	raw_spin_unlock_irqrestore(&st->lock, flags);
+	if (w) {
 		w->ret = w->fn(w->arg);
 		complete(&w->done);
 	}
-	return 0;
 }
+
+static void cpu_stop_create(unsigned int cpu)
+{
+	sched_setscheduler_nocheck(per_cpu(cpu_stopper_task, cpu), SCHED_FIFO, MAX_RT_PRIO - 1);
+}
+
+static void cpu_stop_park(unsigned int cpu)
+{
+	struct cpu_stopper *st = per_cpu_ptr(&cpu_stopper, cpu);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&st->lock, flags);
+	WARN_ON(!list_empty(&st->works));
+	raw_spin_unlock_irqrestore(&st->lock, flags);
+}
+
+static struct smp_hotplug_thread cpu_stop_threads = {
+	.store = &cpu_stopper_task,
+	.thread_should_run = cpu_stop_should_run,
+	.thread_fn = cpu_stopper_thread,
+	.thread_comm = "migration/%u",
+	.create = cpu_stop_create,
+	.park = cpu_stop_park,
+	.selfparking = true,
+};
 
 /*
  * Run fn(arg) on cpu as its stopper and wait.  Context: may sleep.
- * Return: fn's result, or -ENOENT if cpu has no stopper (offline).
+ * Return: fn's result, or -ENOENT if cpu's stopper is not running (CPU
+ * down, or early boot).
  */
 int stop_one_cpu(unsigned int cpu, cpu_stop_fn_t fn, void *arg)
 {
-	struct cpu_stopper *st = per_cpu_ptr(&cpu_stopper, cpu);
+	struct cpu_stopper *st;
 	struct cpu_stop_work w = { .fn = fn, .arg = arg };
 	unsigned long flags;
+	bool queued = false;
 
-	if (cpu >= NR_CPUS || !st->thread || !cpu_online(cpu))
+	if (cpu >= NR_CPUS)
 		return -ENOENT;
+	st = per_cpu_ptr(&cpu_stopper, cpu);
 	init_completion(&w.done);
 	raw_spin_lock_irqsave(&st->lock, flags);
-	list_add_tail(&w.list, &st->works);
+	if (st->enabled) {
+		list_add_tail(&w.list, &st->works);
+		queued = true;
+	}
 	raw_spin_unlock_irqrestore(&st->lock, flags);
-	wake_up_process(st->thread);
+	if (!queued)
+		return -ENOENT;
+	wake_up_process(per_cpu(cpu_stopper_task, cpu));
 	wait_for_completion(&w.done);
 	return w.ret;
 }
 
-/* Create cpu's stopper (boot, and CPU bring-up). */
-int cpu_stopper_create(unsigned int cpu)
+/* CPU hotplug: the stopper of cpu stops / starts taking work. */
+void stop_machine_park(unsigned int cpu)
 {
 	struct cpu_stopper *st = per_cpu_ptr(&cpu_stopper, cpu);
-	struct task_struct *p;
-	char name[16];
+	unsigned long flags;
 
-	if (st->thread)
-		return 0;
-	raw_spin_lock_init(&st->lock);
-	INIT_LIST_HEAD(&st->works);
-	snprintf(name, sizeof(name), "migration/%u", cpu);
-	p = create_task(stopper_thread, st, name, PF_KTHREAD | PF_NO_SETAFFINITY);
-	if (IS_ERR(p))
-		return PTR_ERR(p);
-	do_set_cpus_allowed(p, cpumask_of(cpu));
-	p->cpu = cpu;
-	sched_setscheduler_nocheck(p, SCHED_FIFO, MAX_RT_PRIO - 1);
-	st->thread = p;
-	wake_up_new_task(p);
-	return 0;
+	raw_spin_lock_irqsave(&st->lock, flags);
+	st->enabled = false;
+	raw_spin_unlock_irqrestore(&st->lock, flags);
+	kthread_park(per_cpu(cpu_stopper_task, cpu));
+}
+
+void stop_machine_unpark(unsigned int cpu)
+{
+	struct cpu_stopper *st = per_cpu_ptr(&cpu_stopper, cpu);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&st->lock, flags);
+	st->enabled = true;
+	raw_spin_unlock_irqrestore(&st->lock, flags);
+	kthread_unpark(per_cpu(cpu_stopper_task, cpu));
+}
+
+void cpu_stop_init(void)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct cpu_stopper *st = per_cpu_ptr(&cpu_stopper, cpu);
+
+		raw_spin_lock_init(&st->lock);
+		INIT_LIST_HEAD(&st->works);
+	}
+	if (smpboot_register_percpu_thread(&cpu_stop_threads))
+		panic("cannot create the stopper threads");
+	for_each_online_cpu(cpu)
+		stop_machine_unpark(cpu);
 }

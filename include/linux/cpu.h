@@ -9,5 +9,9 @@ int add_cpu(unsigned int cpu);
 int remove_cpu(unsigned int cpu);
 void cpus_read_lock(void);
 void cpus_read_unlock(void);
+int cpuhp_setup_state(const char *name, int (*startup)(unsigned int cpu),
+		      int (*teardown)(unsigned int cpu));
+void cpu_play_dead(void);
+#define cpu_is_offline(cpu)	unlikely(!cpu_online(cpu))
 
 #endif

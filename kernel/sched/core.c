@@ -66,6 +66,8 @@
 #include <asm/smp.h>
 #include <asm/exit.h>
 #include <asm/time.h>
+#include <linux/cpu.h>
+#include <linux/kthread.h>
 #include "sched.h"
 
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -115,6 +117,13 @@ void resched_curr(struct rq *rq)
 	WRITE_ONCE(per_cpu(pcpu_hot, cpu).need_resched, 1);
 	if (cpu != smp_processor_id())
 		smp_send_reschedule(cpu);
+}
+
+/* Kick cpu's idle loop without touching its run queue (hotplug). */
+void resched_cpu_any(int cpu)
+{
+	WRITE_ONCE(per_cpu(pcpu_hot, cpu).need_resched, 1);
+	smp_send_reschedule(cpu);
 }
 
 void resched_cpu(int cpu)
@@ -287,9 +296,16 @@ static int select_task_rq(struct task_struct *p, int prev)
 		return prev;
 	if (best >= 0)
 		return best;
-	/* no active allowed CPU (hotplug window): any online allowed one */
+	/* no active allowed CPU (it went down): any online allowed one, or
+	 * give the task every CPU, as Linux's select_fallback_rq() does */
 	cpu = cpumask_any_and(p->cpus_ptr, cpu_online_mask);
-	return cpu < NR_CPUS ? cpu : this_cpu;
+	if (cpu < NR_CPUS)
+		return cpu;
+	if (!(p->flags & PF_NO_SETAFFINITY) || !kthread_is_per_cpu(p)) {
+		do_set_cpus_allowed(p, cpu_possible_mask);
+		printk(KERN_INFO "process %d (%s) no longer affine to cpu%d\n", p->pid, p->comm, prev);
+	}
+	return this_cpu;
 }
 
 /* ---- waking ---- */
@@ -569,6 +585,15 @@ int _cond_resched(void)
 		return 1;
 	}
 	return 0;
+}
+
+/* Give the CPU to anyone runnable here, without changing our state. */
+static void yield_to_others(void)
+{
+	if (this_rq()->nr_running > 1)
+		yield();
+	else
+		cpu_relax();
 }
 
 void yield(void)
@@ -893,9 +918,11 @@ again:
 }
 
 /*
- * Wait until p is off its CPU and (if match_state) in that state.
- * Context: may sleep (it yields while waiting).  Return: a nonzero value
- * if p is inactive in match_state, 0 if its state changed.
+ * wait_task_inactive - wait until p has switched out while its state still
+ * matches match_state (any state if 0).  A task that set its state but
+ * was preempted before schedule() is still queued: wait for it too.
+ * Context: may sleep.  Return: nonzero once p is off-CPU and dequeued in
+ * the state; 0 if its state stopped matching.
  */
 unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state)
 {
@@ -905,8 +932,7 @@ unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state
 		bool running, queued;
 		unsigned int state;
 
-		state = READ_ONCE(p->__state);
-		if (match_state && !(state & match_state))
+		if (match_state && !(READ_ONCE(p->__state) & match_state))
 			return 0;
 		rq = task_rq_lock(p, &flags);
 		running = task_on_cpu(p);
@@ -916,12 +942,12 @@ unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state
 		if (match_state && !(state & match_state))
 			return 0;
 		if (!running && !queued)
-			return 1;
-		if (!running && queued)
-			return match_state ? 0 : 1;
-		/* still on its CPU: let it finish switching out */
-		if (preemptible())
+			return p->nvcsw | (1UL << 63);
+		/* on its CPU, or preempted before it could sleep: let it get there */
+		if (preemptible() && queued && !running)
 			schedule_timeout_uninterruptible(1);
+		else if (preemptible())
+			yield_to_others();
 		else
 			cpu_relax();
 	}
@@ -970,6 +996,8 @@ void cpu_startup_entry(void)
 {
 	for (;;) {
 		while (!need_resched()) {
+			if (cpu_is_offline(smp_processor_id()))
+				cpu_play_dead();
 			local_irq_disable();
 			if (need_resched()) {
 				local_irq_enable();

@@ -81,6 +81,7 @@ void init_rt_rq(struct rt_rq *rt);
 void set_load_weight(struct task_struct *p);
 void update_rq_clock(struct rq *rq);
 void resched_curr(struct rq *rq);
+void resched_cpu_any(int cpu);
 void activate_task(struct rq *rq, struct task_struct *p, int flags);
 void deactivate_task(struct rq *rq, struct task_struct *p, int flags);
 void set_task_cpu(struct task_struct *p, int cpu);
@@ -106,6 +107,8 @@ static inline const struct sched_class *class_for(int policy)
 /* Per-CPU stopper: run fn(arg) on cpu as its highest-priority task. */
 typedef int (*cpu_stop_fn_t)(void *arg);
 int stop_one_cpu(unsigned int cpu, cpu_stop_fn_t fn, void *arg);
-int cpu_stopper_create(unsigned int cpu);
+void cpu_stop_init(void);
+void stop_machine_park(unsigned int cpu);
+void stop_machine_unpark(unsigned int cpu);
 
 #endif

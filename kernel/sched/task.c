@@ -27,6 +27,7 @@
 #include <linux/completion.h>
 #include <linux/wait.h>
 #include <linux/delay.h>
+#include <linux/kthread.h>
 #include <linux/smp.h>
 #include <asm/switch_to.h>
 #include "sched.h"
@@ -52,6 +53,7 @@ void free_task(struct task_struct *p)
 	if (p->flags & PF_EXITING)
 		atomic_dec(&nr_tasks_exiting);
 	p->magic = TASK_MAGIC_DEAD;
+	free_kthread_struct(p);
 	stack_free(p->stack);
 	kmem_cache_free(task_cache, p);
 	atomic_dec(&nr_tasks_alive);

@@ -18,7 +18,12 @@
  * timer code serialises the callback against the deletion.
  *
  * Timeouts are in jiffies (HZ=1000).  msleep() counts in jiffies as Linux
- * does (ms + 1 jiffies, so at least ms have passed); usleep_range() and
+ * does (ms + 1 jiffies, the +1 for the part of the current jiffy already
+ * gone).  This kernel's jiffies follows ktime but is only updated at a
+ * tick, so the value read when arming can lag by up to a jiffy and ms + 1
+ * jiffies can end a little before ms have passed; msleep() therefore
+ * checks the clock at the end and sleeps what is missing, as below:
+ * it never returns early.  usleep_range() and
  * fsleep() have no high-resolution timers to use, so they sleep whole
  * jiffies while more than a few microseconds remain of the minimum, check
  * the clock (ktime) each time they wake up, and busy-wait the last
@@ -103,41 +108,6 @@ long schedule_timeout_idle(long timeout)
 	return schedule_timeout(timeout);
 }
 
-/**
- * msleep - sleep at least @msecs milliseconds (uninterruptibly).
- * Context: process context, may sleep.
- */
-void msleep(unsigned int msecs)
-{
-	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
-
-	might_sleep();
-	while (timeout)
-		timeout = schedule_timeout_uninterruptible(timeout);
-}
-
-/**
- * msleep_interruptible - msleep() in TASK_INTERRUPTIBLE.  Without signals
- * nothing ends it early.
- * Context: process context, may sleep.
- * Return: the milliseconds left (always 0 here).
- */
-unsigned long msleep_interruptible(unsigned int msecs)
-{
-	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
-
-	might_sleep();
-	while (timeout)
-		timeout = schedule_timeout_interruptible(timeout);
-	return jiffies_to_msecs(timeout);
-}
-
-/** ssleep - sleep at least @secs seconds.  Context: process context, may sleep. */
-void ssleep(unsigned int secs)
-{
-	msleep(secs * 1000);
-}
-
 /* Below this many microseconds left, spinning beats another jiffy of sleep. */
 #define USLEEP_SPIN_US	10
 
@@ -162,6 +132,45 @@ static void usleep_until(u64 deadline_ns, unsigned int state)
 		__set_current_state(state);
 		schedule_timeout(max_t(long, usecs_to_jiffies((unsigned int)min_t(u64, left_us, UINT_MAX)) - 1, 1));
 	}
+}
+
+/**
+ * msleep - sleep at least @msecs milliseconds (uninterruptibly).
+ * Context: process context, may sleep.
+ */
+void msleep(unsigned int msecs)
+{
+	u64 end = ktime_get_ns() + (u64)msecs * NSEC_PER_MSEC;
+	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
+
+	might_sleep();
+	while (timeout)
+		timeout = schedule_timeout_uninterruptible(timeout);
+	usleep_until(end, TASK_UNINTERRUPTIBLE);	/* see the top: jiffies may lag */
+}
+
+/**
+ * msleep_interruptible - msleep() in TASK_INTERRUPTIBLE.  Without signals
+ * nothing ends it early.
+ * Context: process context, may sleep.
+ * Return: the milliseconds left (always 0 here).
+ */
+unsigned long msleep_interruptible(unsigned int msecs)
+{
+	u64 end = ktime_get_ns() + (u64)msecs * NSEC_PER_MSEC;
+	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
+
+	might_sleep();
+	while (timeout)
+		timeout = schedule_timeout_interruptible(timeout);
+	usleep_until(end, TASK_INTERRUPTIBLE);
+	return jiffies_to_msecs(timeout);
+}
+
+/** ssleep - sleep at least @secs seconds.  Context: process context, may sleep. */
+void ssleep(unsigned int secs)
+{
+	msleep(secs * 1000);
 }
 
 /**

@@ -19,8 +19,10 @@
  * or mod_timer() takes them off it under the lock, as from a slot.
  * Then it computes next_expiry from the bitmap: the first non-empty slot
  * at or after clk (a timer due in a later lap costs one early, empty
- * softirq per lap).  Every CPU ticks at HZ, so a timer queued on a remote
- * base is seen by that CPU's next tick: no IPI is needed.
+ * softirq per lap).  A CPU keeps its tick while its base holds timers
+ * (kernel/time.c stops it only on an idle CPU with none); a timer queued
+ * on another CPU's base wakes that CPU if its tick is stopped
+ * (timer_kick_cpu), and is seen by its next tick.
  *
  * Life cycle of a timer (flags's low bits name its base's CPU):
  *
@@ -73,6 +75,7 @@
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <asm/processor.h>
+#include <asm/time.h>
 
 #define WHEEL_BITS	8
 #define WHEEL_SIZE	(1UL << WHEEL_BITS)
@@ -221,6 +224,21 @@ static struct timer_base *switch_timer_base(struct timer_base *base, unsigned in
 }
 
 /*
+ * A timer was queued on @cpu's base from another CPU: if @cpu idles with
+ * its tick stopped, wake it so that its tick runs again.  The barrier
+ * orders the queueing (nr_pending) before the read of the tick state; the
+ * idle side stores its tick state, then reads nr_pending.
+ * Context: any, base lock not held.
+ */
+static void timer_kick_cpu(unsigned int cpu)
+{
+	if (cpu == raw_smp_processor_id())
+		return;
+	smp_mb();
+	tick_nohz_kick_cpu(cpu);
+}
+
+/*
  * __mod_timer - (re)arm @timer at @expires on this CPU's base.
  * Return: 1 if the timer was pending, else 0.  Context: any.
  */
@@ -228,7 +246,7 @@ static int __mod_timer(struct timer_list *timer, unsigned long expires, unsigned
 {
 	struct timer_base *base;
 	unsigned long flags;
-	unsigned int cpu;
+	unsigned int cpu, queued_on = NR_CPUS;
 	int ret = 0;
 
 	/* Linux's shortcut: re-arming a pending timer at the same expiry is a no-op. */
@@ -259,8 +277,11 @@ static int __mod_timer(struct timer_list *timer, unsigned long expires, unsigned
 		base = switch_timer_base(base, cpu, timer);
 	timer->expires = expires;
 	enqueue_timer(base, timer);
+	queued_on = timer->flags & TIMER_CPUMASK;
 out_unlock:
 	raw_spin_unlock_irqrestore(&base->lock, flags);
+	if (queued_on != NR_CPUS)
+		timer_kick_cpu(queued_on);
 	return ret;
 }
 
@@ -333,6 +354,7 @@ void add_timer_on(struct timer_list *timer, int cpu)
 {
 	struct timer_base *base;
 	unsigned long flags;
+	bool queued = false;
 
 	if (WARN_ON_ONCE(timer_pending(timer)))
 		return;
@@ -352,8 +374,11 @@ void add_timer_on(struct timer_list *timer, int cpu)
 		base = switch_timer_base(base, cpu, timer);
 	}
 	enqueue_timer(base, timer);
+	queued = true;
 out_unlock:
 	raw_spin_unlock_irqrestore(&base->lock, flags);
+	if (queued)
+		timer_kick_cpu(cpu);
 }
 
 /**

@@ -1,0 +1,263 @@
+/*
+ * Logical CPU hotplug: remove_cpu() empties a CPU and leaves it halted;
+ * add_cpu() brings it back.  The CPU is not reset; it sits in
+ * cpu_play_dead() with its tick stopped until it is asked to come up.
+ *
+ *   down:  teardown callbacks (reverse order) -> park its smpboot threads
+ *          -> not active (no new placements) -> its stopper moves every
+ *          queued task elsewhere (a task allowed only there gets all CPUs,
+ *          with a message) and marks it offline -> park the stopper ->
+ *          move its timers -> it halts in cpu_play_dead()
+ *   up:    wake it from cpu_play_dead(): tick on, online, active ->
+ *          unpark the stopper and its smpboot threads (re-bound while
+ *          parked) -> startup callbacks (in order)
+ *
+ * The boot CPU cannot go down (-EBUSY), nor the last online CPU.
+ * Locking: cpu_hotplug_lock (a mutex) serialises hotplug operations and
+ * cpus_read_lock() sections; the per-CPU dead/up flags are written by one
+ * side and polled by the other with READ_ONCE/WRITE_ONCE.
+ */
+#include <linux/kernel.h>
+#include <linux/cpu.h>
+#include <linux/mutex.h>
+#include <linux/smp.h>
+#include <linux/smpboot.h>
+#include <linux/sched.h>
+#include <linux/delay.h>
+#include <linux/ktime.h>
+#include <linux/timer.h>
+#include <linux/irqflags.h>
+#include <asm/time.h>
+#include <asm/processor.h>
+#include "sched/sched.h"
+
+static DEFINE_MUTEX(cpu_hotplug_lock);
+
+struct cpuhp_step {
+	const char *name;
+	int (*startup)(unsigned int cpu);
+	int (*teardown)(unsigned int cpu);
+};
+#define MAX_CPUHP_STEPS 16
+static struct cpuhp_step cpuhp_steps[MAX_CPUHP_STEPS];	/* cpu_hotplug_lock */
+static int nr_cpuhp_steps;
+
+static DEFINE_PER_CPU(int, cpu_dead);		/* 1 while halted in cpu_play_dead */
+static DEFINE_PER_CPU(int, cpu_up_request);	/* set by add_cpu */
+
+void cpus_read_lock(void)
+{
+	mutex_lock(&cpu_hotplug_lock);
+}
+
+void cpus_read_unlock(void)
+{
+	mutex_unlock(&cpu_hotplug_lock);
+}
+
+/*
+ * cpuhp_setup_state - register a step run on every CPU that comes up
+ * (startup, in registration order) or goes down (teardown, reverse).
+ * startup also runs now on every online CPU.  Return: 0 or -ENOSPC.
+ */
+int cpuhp_setup_state(const char *name, int (*startup)(unsigned int cpu),
+		      int (*teardown)(unsigned int cpu))
+{
+	unsigned int cpu;
+
+	mutex_lock(&cpu_hotplug_lock);
+	if (nr_cpuhp_steps == MAX_CPUHP_STEPS) {
+		mutex_unlock(&cpu_hotplug_lock);
+		return -ENOSPC;
+	}
+	cpuhp_steps[nr_cpuhp_steps++] = (struct cpuhp_step){ name, startup, teardown };
+	if (startup)
+		for_each_online_cpu(cpu)
+			startup(cpu);
+	mutex_unlock(&cpu_hotplug_lock);
+	return 0;
+}
+
+/* Pick a new CPU for a queued task leaving dead_cpu; widen its mask if needed. */
+static int fallback_cpu(struct task_struct *p, int dead_cpu)
+{
+	int cpu = cpumask_any_and(p->cpus_ptr, cpu_active_mask);
+
+	if (cpu < NR_CPUS)
+		return cpu;
+	do_set_cpus_allowed(p, cpu_possible_mask);
+	printk(KERN_INFO "process %d (%s) no longer affine to cpu%d\n", p->pid, p->comm, dead_cpu);
+	return cpumask_any(cpu_active_mask);
+}
+
+/* Runs as the dying CPU's stopper: move every queued task off it. */
+static int take_cpu_down(void *unused)
+{
+	int cpu = smp_processor_id();
+	struct rq *rq = this_rq();
+	unsigned long flags;
+
+	local_irq_save(flags);
+	for (;;) {
+		struct task_struct *p = NULL, *t;
+		struct sched_entity *se;
+		struct rq *dst;
+		int prio;
+
+		raw_spin_lock(&rq->lock);
+		list_for_each_entry(se, &rq->cfs.tasks, run_node) {
+			t = container_of(se, struct task_struct, se);
+			if (t != current) {
+				p = t;
+				break;
+			}
+		}
+		for (prio = 0; !p && prio < MAX_RT_PRIO; prio++)
+			list_for_each_entry(t, &rq->rt.queue[prio], rt.run_list)
+				if (t != current) {
+					p = t;
+					break;
+				}
+		if (!p) {
+			rq->online = false;
+			set_cpu_online(cpu, false);
+			raw_spin_unlock(&rq->lock);
+			break;
+		}
+		dst = cpu_rq(fallback_cpu(p, cpu));
+		raw_spin_unlock(&rq->lock);
+		raw_spin_lock(&p->pi_lock);
+		double_rq_lock(rq, dst);
+		if (task_rq(p) == rq && p->on_rq && !task_on_cpu(p)) {
+			deactivate_task(rq, p, DEQUEUE_MIGRATE);
+			set_task_cpu(p, dst->cpu);
+			activate_task(dst, p, ENQUEUE_MIGRATED);
+			resched_curr(dst);
+		}
+		double_rq_unlock(rq, dst);
+		raw_spin_unlock(&p->pi_lock);
+	}
+	local_irq_restore(flags);
+	return 0;
+}
+
+/*
+ * Where an offline CPU waits (from its idle loop): tick stopped,
+ * preemption off so no interrupt exit can schedule, halted until
+ * add_cpu() asks it up.
+ */
+void cpu_play_dead(void)
+{
+	int cpu = smp_processor_id();
+
+	preempt_disable();
+	local_irq_disable();
+	arch_tick_stop();
+	this_cpu_write(cpu_dead, 1);
+	while (!READ_ONCE(*this_cpu_ptr(&cpu_up_request))) {
+		local_irq_enable();
+		halt();
+		local_irq_disable();
+	}
+	this_cpu_write(cpu_up_request, 0);
+	this_cpu_write(cpu_dead, 0);
+	arch_tick_restart();
+	set_cpu_online(cpu, true);
+	sched_cpu_activate(cpu);
+	local_irq_enable();
+	preempt_enable_no_resched();
+}
+
+static bool wait_for(int *flag, int val, unsigned int ms)
+{
+	u64 end = ktime_get_ns() + (u64)ms * NSEC_PER_MSEC;
+
+	while (READ_ONCE(*flag) != val) {
+		if (ktime_get_ns() > end)
+			return false;
+		msleep(1);
+	}
+	return true;
+}
+
+/*
+ * remove_cpu - take cpu offline (logically).
+ * Context: may sleep.  Return: 0; -EBUSY for the boot CPU or the last
+ * online one; -EINVAL if cpu is not online.
+ */
+int remove_cpu(unsigned int cpu)
+{
+	int i, ret = 0;
+
+	if (cpu == 0)
+		return -EBUSY;
+	mutex_lock(&cpu_hotplug_lock);
+	if (cpu >= NR_CPUS || !cpu_online(cpu)) {
+		ret = -EINVAL;
+		goto out;
+	}
+	if (num_online_cpus() == 1) {
+		ret = -EBUSY;
+		goto out;
+	}
+	for (i = nr_cpuhp_steps - 1; i >= 0; i--)
+		if (cpuhp_steps[i].teardown)
+			cpuhp_steps[i].teardown(cpu);
+	smpboot_park_threads(cpu);
+	set_cpu_active(cpu, false);
+	ret = stop_one_cpu(cpu, take_cpu_down, NULL);
+	if (ret) {
+		set_cpu_active(cpu, true);
+		smpboot_unpark_threads(cpu);
+		goto out;
+	}
+	stop_machine_park(cpu);
+	resched_cpu_any(cpu);	/* let its idle loop notice it is offline */
+	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 2000))
+		pr_err("cpu %u: did not reach the dead state\n", cpu);
+	timers_migrate_cpu(cpu);
+	pr_debug("cpu %u is down\n", cpu);
+out:
+	mutex_unlock(&cpu_hotplug_lock);
+	return ret;
+}
+
+/*
+ * add_cpu - bring a CPU taken down by remove_cpu() back.
+ * Context: may sleep.  Return: 0 (also if already online); -EINVAL if cpu
+ * is not present; -ENODEV if it was never started (maxcpus=); -EIO if it
+ * does not respond.
+ */
+int add_cpu(unsigned int cpu)
+{
+	int i, ret = 0;
+
+	if (cpu >= NR_CPUS || !cpu_present(cpu))
+		return -EINVAL;
+	mutex_lock(&cpu_hotplug_lock);
+	if (cpu_online(cpu))
+		goto out;
+	if (!READ_ONCE(per_cpu(cpu_dead, cpu))) {
+		ret = -ENODEV;
+		goto out;
+	}
+	ret = smpboot_create_threads(cpu);
+	if (ret)
+		goto out;
+	WRITE_ONCE(per_cpu(cpu_up_request, cpu), 1);
+	smp_send_reschedule(cpu);
+	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 0, 2000)) {
+		pr_err("cpu %u: did not come back up\n", cpu);
+		ret = -EIO;
+		goto out;
+	}
+	stop_machine_unpark(cpu);
+	smpboot_unpark_threads(cpu);
+	for (i = 0; i < nr_cpuhp_steps; i++)
+		if (cpuhp_steps[i].startup)
+			cpuhp_steps[i].startup(cpu);
+	pr_debug("cpu %u is up\n", cpu);
+out:
+	mutex_unlock(&cpu_hotplug_lock);
+	return ret;
+}
