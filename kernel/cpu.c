@@ -6,8 +6,8 @@
  *   down:  teardown callbacks (reverse order) -> park its smpboot threads
  *          -> not active (no new placements) -> its stopper moves every
  *          queued task elsewhere (a task allowed only there gets all CPUs,
- *          with a message) and marks it offline -> park the stopper ->
- *          move its timers -> it halts in cpu_play_dead()
+ *          with a message) -> park the stopper (on that CPU) -> offline
+ *          -> it halts in cpu_play_dead() -> move its timers
  *   up:    wake it from cpu_play_dead(): tick on, online, active ->
  *          unpark the stopper and its smpboot threads (re-bound while
  *          parked) -> startup callbacks (in order)
@@ -119,8 +119,7 @@ static int take_cpu_down(void *unused)
 					break;
 				}
 		if (!p) {
-			rq->online = false;
-			set_cpu_online(cpu, false);
+			rq->online = false;	/* its balancer stops pulling */
 			raw_spin_unlock(&rq->lock);
 			break;
 		}
@@ -152,6 +151,7 @@ void cpu_play_dead(void)
 
 	preempt_disable();
 	local_irq_disable();
+	WARN_ON_ONCE(this_rq()->nr_running);
 	arch_tick_stop();
 	this_cpu_write(cpu_dead, 1);
 	while (!READ_ONCE(*this_cpu_ptr(&cpu_up_request))) {
@@ -160,10 +160,11 @@ void cpu_play_dead(void)
 		local_irq_disable();
 	}
 	this_cpu_write(cpu_up_request, 0);
-	this_cpu_write(cpu_dead, 0);
 	arch_tick_restart();
 	set_cpu_online(cpu, true);
 	sched_cpu_activate(cpu);
+	/* last: add_cpu() unparks our threads as soon as it sees this */
+	smp_store_release(this_cpu_ptr(&cpu_dead), 0);
 	local_irq_enable();
 	preempt_enable_no_resched();
 }
@@ -211,7 +212,9 @@ int remove_cpu(unsigned int cpu)
 		smpboot_unpark_threads(cpu);
 		goto out;
 	}
+	/* the stopper parks on its own CPU, which must still be online */
 	stop_machine_park(cpu);
+	set_cpu_online(cpu, false);
 	resched_cpu_any(cpu);	/* let its idle loop notice it is offline */
 	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 2000))
 		pr_err("cpu %u: did not reach the dead state\n", cpu);

@@ -242,6 +242,8 @@ int kthread_park(struct task_struct *k)
 		return -ENOSYS;
 	if (WARN_ON_ONCE(test_bit(KTHREAD_SHOULD_PARK, &kt->flags)))
 		return -EBUSY;
+	/* a completion left over from an earlier park must not satisfy this one */
+	reinit_completion(&kt->parked);
 	set_bit(KTHREAD_SHOULD_PARK, &kt->flags);
 	if (k != current) {
 		wake_up_process(k);
@@ -372,13 +374,13 @@ static int kthread(void *_create)
 	schedule_preempt_disabled();
 	preempt_enable();
 
+	/* as Linux: once past the first sleep without a stop, threadfn runs
+	 * (after parking if asked), even if a stop arrives while parked */
 	ret = -EINTR;
 	if (!test_bit(KTHREAD_SHOULD_STOP, &self->flags)) {
 		__kthread_parkme(self);
-		if (!test_bit(KTHREAD_SHOULD_STOP, &self->flags)) {
-			WRITE_ONCE(self->started, true);
-			ret = threadfn(data);
-		}
+		WRITE_ONCE(self->started, true);
+		ret = threadfn(data);
 	}
 	kthread_exit(ret);
 }

@@ -296,16 +296,20 @@ static int select_task_rq(struct task_struct *p, int prev)
 		return prev;
 	if (best >= 0)
 		return best;
-	/* no active allowed CPU (it went down): any online allowed one, or
-	 * give the task every CPU, as Linux's select_fallback_rq() does */
-	cpu = cpumask_any_and(p->cpus_ptr, cpu_online_mask);
-	if (cpu < NR_CPUS)
-		return cpu;
-	if (!(p->flags & PF_NO_SETAFFINITY) || !kthread_is_per_cpu(p)) {
-		do_set_cpus_allowed(p, cpu_possible_mask);
-		printk(KERN_INFO "process %d (%s) no longer affine to cpu%d\n", p->pid, p->comm, prev);
+	/*
+	 * No active allowed CPU: a per-CPU kthread may still run on its
+	 * online-but-going-down CPU (hotplug parks it there); any other task
+	 * gets every CPU, as Linux's select_fallback_rq() does.
+	 */
+	if (kthread_is_per_cpu(p)) {
+		cpu = cpumask_any_and(p->cpus_ptr, cpu_online_mask);
+		if (cpu < NR_CPUS)
+			return cpu;
 	}
-	return this_cpu;
+	do_set_cpus_allowed(p, cpu_possible_mask);
+	printk(KERN_INFO "process %d (%s) no longer affine to cpu%d\n", p->pid, p->comm, prev);
+	cpu = cpumask_any(cpu_active_mask);
+	return cpu < NR_CPUS ? cpu : this_cpu;
 }
 
 /* ---- waking ---- */
@@ -425,7 +429,7 @@ static void finish_task_switch(struct task_struct *prev)
 	/* after this store prev may run elsewhere: read nothing of it below */
 	smp_store_release(&prev->on_cpu, 0);
 	raw_spin_unlock_irq(&rq->lock);
-	if (unlikely(prev_state == TASK_DEAD))
+	if (unlikely(prev_state == TASK_DEAD) && !WARN_ON_ONCE(READ_ONCE(prev->on_rq)))
 		put_task_struct(prev);
 }
 
@@ -517,11 +521,16 @@ void do_task_dead(void)
 {
 	unsigned long flags;
 
-	/* set under pi_lock, so no racing wake-up can overwrite TASK_DEAD */
+	/*
+	 * Preemption off first: a preemption after TASK_DEAD is set would
+	 * switch away from a task that is still queued, and the next task
+	 * would free it (finish_task_switch drops a dead task's reference).
+	 * The state is set under pi_lock so no racing wake-up overwrites it.
+	 */
+	preempt_disable();
 	raw_spin_lock_irqsave(&current->pi_lock, flags);
 	WRITE_ONCE(current->__state, TASK_DEAD);
 	raw_spin_unlock_irqrestore(&current->pi_lock, flags);
-	preempt_disable();
 	__schedule(false);
 	BUG();
 	for (;;)

@@ -52,7 +52,6 @@
  * return early there; this kernel waits for both.)
  *
  * Lock legend:
- *   I   set by init_timers(), then read-only
  *   B   base->lock (raw, taken with interrupts saved/disabled)
  *   BA  written under B, also read without it (READ_ONCE): the tick reads
  *       nr_pending/next_expiry, del_timer_sync() reads running_timer
@@ -60,8 +59,9 @@
  *
  * Lock order: base locks are leaves: nothing else is taken under one, and
  * no scheduler function is called under one (callbacks run with it
- * dropped).  Two base locks are held together only by timers_migrate_cpu(),
- * the lower-numbered CPU's first.
+ * dropped; the kick IPI is sent after it is released).  Two base locks are
+ * held together only by timers_migrate_cpu(), the lower-numbered CPU's
+ * first.
  */
 #include <linux/kernel.h>
 #include <linux/timer.h>
@@ -459,7 +459,7 @@ static int __timer_delete_sync(struct timer_list *timer, bool shutdown)
 	/* Waiting in hard IRQ for a callback it interrupted would never end. */
 	WARN_ON_ONCE(in_hardirq() && !(timer->flags & TIMER_IRQSAFE));
 	if (WARN(timer_running_here(timer),
-		 "del_timer_sync() of %ps from its own callback: cannot wait for itself",
+		 "del_timer_sync() of %ps from its own callback (or an interrupt of it): cannot wait for itself",
 		 timer->function)) {
 		if (shutdown)
 			return timer_shutdown(timer);
