@@ -32,8 +32,12 @@ u64 jiffies_64;
 DEFINE_PER_CPU(unsigned long, tick_count);
 DEFINE_PER_CPU(bool, tick_stopped);
 
-/* jiffies = ktime / (NSEC_PER_SEC / HZ), advanced monotonically by anyone. */
-static void jiffies_update(void)
+/*
+ * jiffies = ktime / (NSEC_PER_SEC / HZ), advanced monotonically by anyone:
+ * every tick, every CPU leaving idle, and schedule_timeout() before it
+ * reads jiffies (so a timeout counts from now, not from the last tick).
+ */
+void jiffies_refresh(void)
 {
 	u64 now = ktime_get_ns() / (NSEC_PER_SEC / HZ);
 	u64 cur = READ_ONCE(jiffies_64);
@@ -50,7 +54,7 @@ static void jiffies_update(void)
 void tick_handle(void)
 {
 	this_cpu_inc(tick_count);
-	jiffies_update();
+	jiffies_refresh();
 	run_local_timers();
 	scheduler_tick();
 }
@@ -62,7 +66,17 @@ void tick_nohz_idle_enter(void)
 
 	if (this_cpu_read(tick_stopped) || timer_base_nr_pending(cpu))
 		return;
+	/*
+	 * Publish "stopped" before the re-check: a CPU queueing a timer here
+	 * queues, then (full barrier) reads tick_stopped and kicks us; either
+	 * it sees the flag or we see its timer.
+	 */
 	this_cpu_write(tick_stopped, true);
+	smp_mb();
+	if (timer_base_nr_pending(cpu)) {
+		this_cpu_write(tick_stopped, false);
+		return;
+	}
 	arch_tick_stop();
 }
 
@@ -72,7 +86,7 @@ void tick_nohz_idle_exit(void)
 	if (!this_cpu_read(tick_stopped))
 		return;
 	this_cpu_write(tick_stopped, false);
-	jiffies_update();
+	jiffies_refresh();
 	arch_tick_restart();
 }
 

@@ -602,8 +602,6 @@ static void hotplug_misuse(struct kunit *test)
 }
 
 /* Every non-boot CPU offlined and onlined while hogs and sleepers run. */
-static volatile bool load_stop;
-
 static int load_fn(void *data)
 {
 	atomic_t *work = data;

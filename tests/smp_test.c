@@ -160,7 +160,7 @@ static void spinlock_irqsave_restores_state(struct kunit *test)
 	spin_unlock(&test_lock);
 }
 
-static void unlock_other_cpu(void *arg)
+static __maybe_unused void unlock_other_cpu(void *arg)
 {
 	do_raw_spin_unlock(&((spinlock_t *)arg)->rlock);
 }

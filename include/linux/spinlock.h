@@ -123,7 +123,8 @@ struct mutex;
 bool raw_spin_held_by_me(raw_spinlock_t *lock);
 bool mutex_held_by_me(const struct mutex *lock);
 #define lockdep_assert_held(l) WARN_ON_ONCE(!_Generic((l),			\
-	struct mutex *: mutex_held_by_me((const struct mutex *)(void *)(l)),	\
+	struct mutex *: mutex_held_by_me((const struct mutex *)(const void *)(l)), \
+	const struct mutex *: mutex_held_by_me((const struct mutex *)(const void *)(l)), \
 	default: raw_spin_held_by_me(__lock_to_raw(l))))
 #define __lock_to_raw(l) _Generic((l),					\
 	spinlock_t *: &((spinlock_t *)(void *)(l))->rlock,		\

@@ -73,6 +73,7 @@ long schedule_timeout(long timeout)
 		return 0;
 	}
 
+	jiffies_refresh();	/* count from now, not from the last tick */
 	expire = timeout + jiffies;
 	t.task = current;
 	timer_setup_on_stack(&t.timer, process_timeout, 0);
