@@ -240,9 +240,14 @@ static void run_pairs(struct kunit *test, int (*pairs)[2], int n, long rounds, u
 	}
 	for (int i = 0; i < 2 * n; i++)
 		wake_up_new_task(t[i].task);
+	/* all must have exited before any reference goes: a peer's last act
+	 * is to wake the other one */
 	for (int i = 0; i < 2 * n; i++)
-		KUNIT_EXPECT_TRUE_MSG(test, reap(&t[i], (unsigned int)(budget_ns / NSEC_PER_MSEC) + 3000),
-				      "ping-pong thread %d did not finish", i);
+		KUNIT_EXPECT_NE_MSG(test, wait_for_completion_timeout(&t[i].exited,
+				    msecs_to_jiffies((unsigned int)(budget_ns / NSEC_PER_MSEC) + 3000)),
+				    0UL, "ping-pong thread %d did not finish", i);
+	for (int i = 0; i < 2 * n; i++)
+		put_task_struct(t[i].task);
 	for (int i = 0; i < n; i++) {
 		KUNIT_EXPECT_FALSE_MSG(test, pp[i].failed, "lost wake-up between CPU %d and %d",
 				       pairs[i][0], pairs[i][1]);

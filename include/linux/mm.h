@@ -55,9 +55,10 @@ void alloc_fail_inject(int nth);
 bool alloc_should_fail(void);
 
 /* Kernel stacks with an unmapped guard page below (kernel/mm/stack.c). */
-#define THREAD_SIZE	(16 * 1024)
+#define THREAD_SIZE	(12 * 1024)
 void *stack_alloc(void);
 void stack_free(void *stack);
+unsigned long stack_cache_drain(void);
 bool stack_guard_hit(unsigned long addr);
 extern atomic_long_t nr_stacks_in_use;
 

@@ -9,6 +9,7 @@
 #include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/smp.h>
+#include <linux/kthread.h>
 
 extern const struct kbench __kbench_start[], __kbench_end[];
 unsigned int kbench_cpu_a, kbench_cpu_b;
@@ -116,12 +117,10 @@ int kbench_run_all(const char *glob)
 	if (kbench_cpu_b >= NR_CPUS)
 		kbench_cpu_b = kbench_cpu_a;
 	init_completion(&d.done);
-	p = create_task(bench_driver, &d, "kbench", PF_KTHREAD);
+	p = kthread_create_on_cpu(bench_driver, &d, kbench_cpu_a, "kbench/%u");
 	if (IS_ERR(p))
 		return 0;
-	do_set_cpus_allowed(p, cpumask_of(kbench_cpu_a));
-	p->cpu = kbench_cpu_a;
-	wake_up_new_task(p);
+	wake_up_process(p);
 	wait_for_completion(&d.done);
 	return d.ran;
 }

@@ -3,7 +3,8 @@
  * defines them: two tasks, A and B, hand a turn back and forth; each
  * sleeps (set_current_state, check, schedule) until it is its turn and
  * wakes the other with wake_up_process().  A times each round trip with
- * ktime_get_ns(); 1000 warm-up rounds, then 10000 samples.
+ * ktime_get_ns(); 1000 warm-up rounds, then 10000 samples.  Both are
+ * kthreads bound with kthread_bind(), as in the Linux module.
  * ctxsw_same_cpu: both on CPU 0, reported = median round trip / 2.
  * wakeup_cross_cpu: A on CPU 0, B on CPU 1, reported = median round trip.
  */
@@ -14,6 +15,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/ktime.h>
+#include <linux/kthread.h>
 
 #define PP_SAMPLES 10000
 #define PP_WARMUP 1000
@@ -74,13 +76,11 @@ static int pp_b(void *data)
 
 static struct task_struct *bound(int (*fn)(void *), void *arg, int cpu, const char *name)
 {
-	struct task_struct *t = create_task(fn, arg, name, PF_KTHREAD);
+	struct task_struct *t = kthread_create_on_node(fn, arg, NUMA_NO_NODE, "%s", name);
 
 	if (IS_ERR(t))
 		return NULL;
-	do_set_cpus_allowed(t, cpumask_of(cpu));
-	t->flags |= PF_NO_SETAFFINITY;
-	t->cpu = cpu;
+	kthread_bind(t, cpu);
 	return t;
 }
 
@@ -98,8 +98,8 @@ static u64 pingpong(int cpu_a, int cpu_b)
 		kbench_info("pingpong: out of memory");
 		return 0;	/* (tasks never woken stay TASK_NEW: a small leak on OOM) */
 	}
-	wake_up_new_task(p.b);
-	wake_up_new_task(p.a);
+	wake_up_process(p.b);
+	wake_up_process(p.a);
 	wait_for_completion(&p.done_a);
 	wait_for_completion(&p.done_b);
 	med = kbench_median(p.s, PP_SAMPLES);

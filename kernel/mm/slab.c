@@ -303,12 +303,16 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	kmem_cache_free(&cache_cache, s);
 }
 
-/* Release every cache's empty slabs (before a leak check's page count). */
+/*
+ * Release every cache's empty slabs, and the cache of freed kernel stacks
+ * (before a leak check's page count).  Context: may sleep.
+ */
 unsigned long kmem_shrink_all(void)
 {
 	struct kmem_cache *s;
 	unsigned long flags, pages = 0;
 
+	pages += stack_cache_drain() * (THREAD_SIZE / PAGE_SIZE);
 	for (unsigned int i = 0; i < ARRAY_SIZE(kmalloc_caches); i++)
 		pages += cache_shrink(&kmalloc_caches[i]);
 	pages += cache_shrink(&cache_cache);
