@@ -143,7 +143,7 @@ static int stackoverflow_thread(void *unused)
 	return crashtest_recurse(NULL, 0);
 }
 
-static void run_crashtest(const char *what)
+static noinline void run_crashtest(const char *what)
 {
 	pr_info("crashtest: %s\n", what);
 	if (!strcmp(what, "pagefault"))

@@ -359,6 +359,20 @@ def judge_stack_overflow(text, status, timed_out=None):
     return v
 
 
+def judge_spinlock_recursion(text, status, timed_out=None):
+    """Taking a spinlock this CPU already holds must be reported (debug builds) with a
+    backtrace through the caller, then panic instead of spinning forever."""
+    v = Verdict()
+    if timed_out:
+        v.errors.append(timed_out)
+    elif status != EXIT_PANIC:
+        v.errors.append("expected QEMU exit status 37 (panic), got: " + describe_exit(status))
+    for needle in ("recursion", "run_crashtest"):
+        if needle not in text:
+            v.errors.append("log lacks '%s'" % needle)
+    return v
+
+
 def require_patterns(v, text, patterns):
     for pat in patterns:
         if not re.search(pat, text, re.MULTILINE):
@@ -532,6 +546,9 @@ class Runner:
                                                 a.mem, judge=judge_oops))
         self.scenario("stackoverflow", lambda: self.boot(
             "scenario-stackoverflow", "crashtest=stackoverflow", 2, a.mem, judge=judge_stack_overflow))
+        self.scenario("spinlock_recursion", lambda: self.boot(
+            "scenario-spinlock_recursion", "crashtest=spinlock_recursion", 1, a.mem,
+            judge=judge_spinlock_recursion))
         self.scenario("gdb", self.gdb_scenario)
         self.scenario("badmagic", self.badmagic_scenario)
 
