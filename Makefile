@@ -85,6 +85,7 @@ $(B)/kernel.elf: $(OBJS) linker.ld tools/gensyms.py
 	@$(NM) -n $@ | grep -v -E ' [aA] |ksym|__image_end' > $(B)/kernel.nm
 	@grep -v -E ' [aA] |ksym|__image_end' $(B)/kernel.pass1.nm | cmp -s - $(B)/kernel.nm || \
 		{ echo "kallsyms: symbol addresses moved between link passes"; rm -f $@; exit 1; }
+	@echo 'import gdb; gdb.execute("source $(CURDIR)/tools/gdb/kernel-gdb.py")' > $@-gdb.py
 
 $(B)/kernel.iso: $(B)/kernel.elf tools/mkiso.sh boot/grub.cfg.in
 	@echo "  ISO     $@"

@@ -55,6 +55,11 @@ enum KTHREAD_BITS {
 	KTHREAD_SHOULD_PARK,
 };
 
+/* For the GDB helpers (tools/gdb): the flag bits of struct kthread. */
+const unsigned long gdb_const_KTHREAD_IS_PER_CPU __used = KTHREAD_IS_PER_CPU;
+const unsigned long gdb_const_KTHREAD_SHOULD_STOP __used = KTHREAD_SHOULD_STOP;
+const unsigned long gdb_const_KTHREAD_SHOULD_PARK __used = KTHREAD_SHOULD_PARK;
+
 struct kthread {
 	unsigned long flags;		/* atomic bits above */
 	unsigned int cpu;		/* I (or set while bound): per-CPU target */

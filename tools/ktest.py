@@ -550,6 +550,7 @@ class Runner:
             "scenario-spinlock_recursion", "crashtest=spinlock_recursion", 1, a.mem,
             judge=judge_spinlock_recursion))
         self.scenario("gdb", self.gdb_scenario)
+        self.scenario("gdb-helpers", self.gdb_helpers_scenario)
         self.scenario("badmagic", self.badmagic_scenario)
 
     def scenario(self, name, fn):
@@ -588,6 +589,66 @@ class Runner:
                             describe_exit(status))
         require_patterns(v, text, [r"not started by a multiboot2 loader \(bad magic"])
         return v, log, text, time.monotonic() - t0
+
+    def gdb_helpers_scenario(self):
+        """The GDB helpers against a live kernel: the `gdb` suite parks one kthread and puts
+        another to sleep, then calls gdb_breakpoint_here(); GDB stops there and runs lx-ps,
+        lx-bt, lx-cpus, lx-runqueues, lx-list-check and lx-dmesg, whose output is checked."""
+        v = Verdict()
+        log = os.path.join(self.logdir, "scenario-gdb-helpers.log")
+        gdb_log = os.path.join(self.logdir, "scenario-gdb-helpers.gdb.log")
+        iso, err = self.iso_for("ktest=gdb")
+        if err:
+            v.errors.append(err.splitlines()[0])
+            return v, log, err, 0.0
+        gdb_bin = shutil.which(self.args.gdb)
+        if not gdb_bin:
+            v.errors.append("gdb not found (tools/deps.sh --gdb installs it)")
+            return v, log, "", 0.0
+        port = free_port()
+        argv = qemu_argv(self.args, 2, self.args.mem, iso, ["-S", "-gdb", "tcp:127.0.0.1:%d" % port])
+        t0 = time.monotonic()
+        with open(log, "wb") as qlog:
+            qemu = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=qlog,
+                                    stderr=subprocess.STDOUT)
+            try:
+                wait_listening(port, qemu, 10)
+                cmds = ["set architecture i386:x86-64", "target remote 127.0.0.1:%d" % port,
+                        "source %s" % os.path.join(TOOLS, "gdb", "kernel-gdb.py"),
+                        "hbreak gdb_breakpoint_here", "continue", "lx-ps",
+                        'eval "lx-bt %d", gdb_test_sleeper_pid',
+                        'printf "PARKED_PID %d\\n", gdb_test_parked_pid',
+                        "lx-cpus", "lx-runqueues", "lx-list-check task_list", "lx-dmesg",
+                        "print $lx_current().pid", "kill"]
+                argv_gdb = [gdb_bin, "-nx", "-batch", self.args.kernel]
+                for c in cmds:
+                    argv_gdb += ["-ex", c]
+                p = subprocess.run(argv_gdb, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, universal_newlines=True,
+                                   timeout=self.args.timeout)
+                out = p.stdout
+            except (subprocess.TimeoutExpired, OSError) as e:
+                out = "gdb failed: %s" % e
+            finally:
+                stop(qemu)
+        with open(gdb_log, "w") as f:
+            f.write(out)
+        m = re.search(r"PARKED_PID (\d+)", out)
+        checks = [
+            (r"Breakpoint 1, .*gdb_breakpoint_here", "gdb did not stop at gdb_breakpoint_here"),
+            (r"(?m)^\s+2 kthreadd\s", "lx-ps does not list kthreadd as pid 2"),
+            (r"(?m)^#\d+\s+schedule\+", "lx-bt of the sleeping kthread lacks schedule"),
+            (r"(?m)^#\d+\s+gdb_sleeper_fn\+", "lx-bt of the sleeping kthread lacks its function"),
+            (r"Booting kthread-kernel", "lx-dmesg lacks the boot banner"),
+            (r"list is consistent", "lx-list-check did not pass on task_list"),
+            (r"(?m)^cpu 1 \(gdb thread 2\)", "lx-cpus does not map CPUs to GDB threads"),
+        ]
+        for pat, msg in checks:
+            if not re.search(pat, out):
+                v.errors.append(msg)
+        if not m or not re.search(r"(?m)^\s+%s gdb_parked\s+P\s" % m.group(1), out):
+            v.errors.append("lx-ps does not show the parked kthread in state P")
+        return v, gdb_log, out, time.monotonic() - t0
 
     def gdb_scenario(self):
         """QEMU halted with its GDB stub; GDB sets a hardware breakpoint on smp_init (GRUB
