@@ -143,6 +143,13 @@ static int stackoverflow_thread(void *unused)
 	return crashtest_recurse(NULL, 0);
 }
 
+static int crash_hung_fn(void *unused)
+{
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	schedule();		/* nobody wakes it: the hung-task detector must notice */
+	return 0;
+}
+
 static noinline void run_crashtest(const char *what)
 {
 	pr_info("crashtest: %s\n", what);
@@ -150,7 +157,22 @@ static noinline void run_crashtest(const char *what)
 		crashtest_page_fault();
 	else if (!strcmp(what, "bug"))
 		BUG();
-	else if (!strcmp(what, "stackoverflow")) {
+	else if (!strcmp(what, "lockups")) {
+		/* a CPU spinning with preemption off, and a task stuck in D state */
+		struct task_struct *p = kthread_run(crash_hung_fn, NULL, "hung_sleeper");
+		u64 end = ktime_get_ns() + (u64)(softlockup_thresh + 1) * NSEC_PER_SEC;
+
+		(void)p;
+		preempt_disable();
+		while (ktime_get_ns() < end)
+			cpu_relax();
+		preempt_enable();
+		msleep((hung_task_thresh + 1) * 1000);
+		pr_info("crashtest: lockups reported: soft %lu, hung %lu\n", softlockup_count,
+			hung_task_count);
+		qemu_exit(softlockup_count && hung_task_count ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL);
+		return;
+	} else if (!strcmp(what, "stackoverflow")) {
 		struct task_struct *p = create_task(stackoverflow_thread, NULL, "stack_hog",
 						    PF_KTHREAD);
 		if (!IS_ERR(p))
@@ -237,6 +259,8 @@ static int kernel_init(void *unused)
 			 (unsigned long long)tsc_to_ns(phases[i].tsc - boot_tsc) / 1000);
 	stacks_flush_ready = true;
 	cpu_stop_init();
+	if (watchdog_init())
+		pr_err("watchdog: cannot start khungtaskd\n");
 	if (madt.found)
 		serial_enable_rx_irq();
 	do_initcalls();

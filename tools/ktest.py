@@ -373,6 +373,24 @@ def judge_spinlock_recursion(text, status, timed_out=None):
     return v
 
 
+def judge_lockups(text, status, timed_out=None):
+    """With 2 s thresholds, a CPU spinning with preemption off must be reported as a soft
+    lockup naming the task and the spinning function, and a kthread asleep in D state as a
+    hung task with its backtrace; the kernel then carries on and exits normally (33)."""
+    v = Verdict()
+    if timed_out:
+        v.errors.append(timed_out)
+    elif status != EXIT_PASS:
+        v.errors.append("expected QEMU exit status 33, got: " + describe_exit(status))
+    for pat in (r"soft lockup - CPU#\d+ stuck for \d+s! \[kernel_init:1\]",
+                r"RIP: 0008:run_crashtest\+0x",
+                r"INFO: task hung_sleeper:\d+ blocked for more than 2 seconds",
+                r"crash_hung_fn\+0x"):
+        if not re.search(pat, text):
+            v.errors.append("log has no line matching /%s/" % pat)
+    return v
+
+
 def require_patterns(v, text, patterns):
     for pat in patterns:
         if not re.search(pat, text, re.MULTILINE):
@@ -549,6 +567,9 @@ class Runner:
         self.scenario("spinlock_recursion", lambda: self.boot(
             "scenario-spinlock_recursion", "crashtest=spinlock_recursion", 1, a.mem,
             judge=judge_spinlock_recursion))
+        self.scenario("lockups", lambda: self.boot(
+            "scenario-lockups", "crashtest=lockups softlockup_thresh=2 hung_task_thresh=2", 2,
+            a.mem, judge=judge_lockups))
         self.scenario("gdb", self.gdb_scenario)
         self.scenario("gdb-helpers", self.gdb_helpers_scenario)
         self.scenario("badmagic", self.badmagic_scenario)

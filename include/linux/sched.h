@@ -238,6 +238,14 @@ void sched_cpu_activate(int cpu);
 int sched_cpu_deactivate(int cpu);
 void sched_cpu_dying(int cpu);
 
+/* Lockup detectors (kernel/watchdog.c). */
+struct pt_regs;
+void watchdog_touch(void);
+void watchdog_check(struct pt_regs *regs);
+int watchdog_init(void);
+extern unsigned int softlockup_thresh, hung_task_thresh;
+extern unsigned long softlockup_count, hung_task_count;
+
 /* Workqueue concurrency-management hooks, called by schedule()/ttwu. */
 void wq_worker_sleeping(struct task_struct *task);
 void wq_worker_running(struct task_struct *task);

@@ -469,6 +469,7 @@ static void __schedule(bool preempt)
 	prev->sched_class->put_prev_task(rq, prev);
 	next = pick_next_task(rq);
 	clear_need_resched();
+	watchdog_touch();
 
 	if (likely(prev != next)) {
 		if (unlikely(prev == rq->idle))

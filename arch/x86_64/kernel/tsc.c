@@ -21,6 +21,7 @@
 #include <asm/time.h>
 #include <asm/boot.h>
 #include <asm/processor.h>
+#include <linux/sched.h>
 
 #define PIT_HZ		1193182
 #define CAL_MS		10
@@ -76,6 +77,7 @@ void tsc_calibrate(void)
 static void timer_interrupt(struct pt_regs *regs)
 {
 	tick_handle();
+	watchdog_check(regs);
 }
 
 void lapic_timer_setup_this_cpu(void)
