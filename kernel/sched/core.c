@@ -1017,6 +1017,7 @@ void cpu_startup_entry(void)
 			arch_cpu_idle();
 			local_irq_disable();
 			tick_nohz_idle_exit();
+			watchdog_touch();	/* an idle CPU is not locked up */
 			local_irq_enable();
 		}
 		schedule_idle();
