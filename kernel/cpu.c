@@ -44,6 +44,7 @@ static int nr_cpuhp_steps;
 
 static DEFINE_PER_CPU(int, cpu_dead);		/* 1 while halted in cpu_play_dead */
 static DEFINE_PER_CPU(int, cpu_up_request);	/* set by add_cpu */
+static DEFINE_PER_CPU(int, cpu_was_up);		/* remove_cpu() took it down */
 
 void cpus_read_lock(void)
 {
@@ -214,9 +215,10 @@ int remove_cpu(unsigned int cpu)
 	}
 	/* the stopper parks on its own CPU, which must still be online */
 	stop_machine_park(cpu);
+	per_cpu(cpu_was_up, cpu) = 1;
 	set_cpu_online(cpu, false);
 	resched_cpu_any(cpu);	/* let its idle loop notice it is offline */
-	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 2000))
+	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 10000))
 		pr_err("cpu %u: did not reach the dead state\n", cpu);
 	timers_migrate_cpu(cpu);
 	pr_debug("cpu %u is down\n", cpu);
@@ -240,8 +242,14 @@ int add_cpu(unsigned int cpu)
 	mutex_lock(&cpu_hotplug_lock);
 	if (cpu_online(cpu))
 		goto out;
-	if (!READ_ONCE(per_cpu(cpu_dead, cpu))) {
-		ret = -ENODEV;
+	if (!READ_ONCE(per_cpu(cpu_dead, cpu)) && !per_cpu(cpu_was_up, cpu)) {
+		ret = -ENODEV;		/* never started (maxcpus=) */
+		goto out;
+	}
+	/* taken down, but its vCPU may not have reached cpu_play_dead() yet */
+	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 10000)) {
+		pr_err("cpu %u: not in the dead state, cannot bring it up\n", cpu);
+		ret = -EIO;
 		goto out;
 	}
 	ret = smpboot_create_threads(cpu);

@@ -38,6 +38,7 @@ typedef struct raw_spinlock {
 #ifdef CONFIG_DEBUG_KERNEL
 	s16 owner_cpu;		/* -1 when free */
 	u16 magic;
+	u16 class_id;		/* lock-order checker class + 1, 0 until first use */
 	const char *name;
 	void *owner_pc;
 #endif
@@ -64,6 +65,13 @@ void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name);
 #define spin_lock_init(l)	__raw_spin_lock_init(&(l)->rlock, #l)
 
 void do_raw_spin_lock(raw_spinlock_t *lock);
+#ifdef CONFIG_DEBUG_KERNEL
+void lockdep_acquired(raw_spinlock_t *lock, bool trylock);
+void lockdep_released(raw_spinlock_t *lock);
+void lockdep_disable(void);
+int lockdep_nr_classes(void);
+extern unsigned long lockdep_reports;
+#endif
 bool do_raw_spin_trylock(raw_spinlock_t *lock);
 void do_raw_spin_unlock(raw_spinlock_t *lock);
 

@@ -26,6 +26,7 @@ void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name)
 	lock->magic = SPINLOCK_MAGIC;
 	lock->name = name;
 	lock->owner_pc = NULL;
+	lock->class_id = 0;
 #endif
 }
 
@@ -76,6 +77,7 @@ noinline void do_raw_spin_lock(raw_spinlock_t *lock)
 #ifdef CONFIG_DEBUG_KERNEL
 	lock->owner_cpu = raw_smp_processor_id();
 	lock->owner_pc = __builtin_return_address(0);
+	lockdep_acquired(lock, false);
 #endif
 }
 
@@ -86,6 +88,7 @@ bool do_raw_spin_trylock(raw_spinlock_t *lock)
 #ifdef CONFIG_DEBUG_KERNEL
 	lock->owner_cpu = raw_smp_processor_id();
 	lock->owner_pc = __builtin_return_address(0);
+	lockdep_acquired(lock, true);
 #endif
 	return true;
 }
@@ -101,6 +104,7 @@ noinline void do_raw_spin_unlock(raw_spinlock_t *lock)
 	lock->owner_pc = NULL;
 	if (!raw_spin_is_locked(lock))
 		return;
+	lockdep_released(lock);
 #endif
 	smp_store_release(&lock->val, 0);
 }
