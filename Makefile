@@ -57,7 +57,7 @@ C_SRCS   := $(filter-out $(EXCLUDE),$(shell find arch kernel tests -name '*.c' |
 ASM_SRCS := $(shell find arch -name '*.asm' | sort)
 OBJS     := $(C_SRCS:%.c=$(B)/%.o) $(ASM_SRCS:%.asm=$(B)/%.o)
 
-.PHONY: all run test bench debug deps clean
+.PHONY: all run test bench bench-compare debug deps clean
 all: $(B)/kernel.elf $(B)/kernel.iso
 
 $(B)/%.o: %.c Makefile
@@ -112,6 +112,9 @@ bench: deps $(B)/kernel.elf
 		-serial stdio -monitor none $(if $(filter 1,$(ICOUNT)),-icount shift=0) \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom $(B)/bench.iso \
 		</dev/null | tee $(B)/bench.log | grep '^BENCH'; true
+
+bench-compare: deps $(B)/kernel.elf
+	@$(PYTHON) tools/bench_compare.py --runs $(or $(RUNS),1)
 
 debug: deps all
 	@tools/debug.sh $(B)/kernel.elf $(B)/kernel.iso "$(SMP)" "$(MEM)"
