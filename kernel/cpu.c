@@ -99,6 +99,10 @@ static int take_cpu_down(void *unused)
 	unsigned long flags;
 
 	local_irq_save(flags);
+	/* from here, wake-ups that chose this CPU go elsewhere (lock_target_rq) */
+	raw_spin_lock(&rq->lock);
+	rq->online = false;
+	raw_spin_unlock(&rq->lock);
 	for (;;) {
 		struct task_struct *p = NULL, *t;
 		struct sched_entity *se;
@@ -120,7 +124,6 @@ static int take_cpu_down(void *unused)
 					break;
 				}
 		if (!p) {
-			rq->online = false;	/* its balancer stops pulling */
 			raw_spin_unlock(&rq->lock);
 			break;
 		}
@@ -170,14 +173,23 @@ void cpu_play_dead(void)
 	preempt_enable_no_resched();
 }
 
-static bool wait_for(int *flag, int val, unsigned int ms)
+/*
+ * Wait until *flag == val, kicking cpu (reschedule IPI) every few
+ * milliseconds: the CPU must run its idle loop to change state, and one
+ * IPI to a halted vCPU has been seen to go unanswered under heavy host
+ * load; kicking again costs nothing.
+ */
+static bool wait_for(int *flag, int val, unsigned int ms, int cpu)
 {
 	u64 end = ktime_get_ns() + (u64)ms * NSEC_PER_MSEC;
+	unsigned int n = 0;
 
 	while (READ_ONCE(*flag) != val) {
 		if (ktime_get_ns() > end)
 			return false;
 		msleep(1);
+		if (++n % 4 == 0)
+			resched_cpu_any(cpu);
 	}
 	return true;
 }
@@ -218,7 +230,7 @@ int remove_cpu(unsigned int cpu)
 	per_cpu(cpu_was_up, cpu) = 1;
 	set_cpu_online(cpu, false);
 	resched_cpu_any(cpu);	/* let its idle loop notice it is offline */
-	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 10000))
+	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 10000, cpu))
 		pr_err("cpu %u: did not reach the dead state\n", cpu);
 	timers_migrate_cpu(cpu);
 	pr_debug("cpu %u is down\n", cpu);
@@ -247,7 +259,7 @@ int add_cpu(unsigned int cpu)
 		goto out;
 	}
 	/* taken down, but its vCPU may not have reached cpu_play_dead() yet */
-	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 10000)) {
+	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 10000, cpu)) {
 		pr_err("cpu %u: not in the dead state, cannot bring it up\n", cpu);
 		ret = -EIO;
 		goto out;
@@ -257,7 +269,7 @@ int add_cpu(unsigned int cpu)
 		goto out;
 	WRITE_ONCE(per_cpu(cpu_up_request, cpu), 1);
 	smp_send_reschedule(cpu);
-	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 0, 2000)) {
+	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 0, 10000, cpu)) {
 		pr_err("cpu %u: did not come back up\n", cpu);
 		ret = -EIO;
 		goto out;

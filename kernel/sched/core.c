@@ -312,6 +312,35 @@ static int select_task_rq(struct task_struct *p, int prev)
 	return cpu < NR_CPUS ? cpu : this_cpu;
 }
 
+static bool cpu_active_mask_any(void)
+{
+	return !cpumask_empty(cpu_active_mask);
+}
+
+/*
+ * Choose p's CPU and lock its run queue.  A run queue going offline
+ * (take_cpu_down() clears rq->online under its lock before emptying it)
+ * accepts only that CPU's per-CPU kthreads, so a wake-up that chose the
+ * CPU just before it went inactive chooses again instead of stranding p
+ * there.  Context: p->pi_lock held, p not queued.  Returns with the rq
+ * locked and its clock updated.
+ */
+static struct rq *lock_target_rq(struct task_struct *p)
+{
+	for (;;) {
+		int cpu = select_task_rq(p, task_cpu(p));
+		struct rq *rq = cpu_rq(cpu);
+
+		set_task_cpu(p, cpu);
+		raw_spin_lock(&rq->lock);
+		if (likely(rq->online) || kthread_is_per_cpu(p) || !cpu_active_mask_any()) {
+			update_rq_clock(rq);
+			return rq;
+		}
+		raw_spin_unlock(&rq->lock);
+	}
+}
+
 /* ---- waking ---- */
 
 /* p is still queued: just make it runnable again.  Return: handled. */
@@ -341,7 +370,7 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 {
 	unsigned long flags;
 	struct rq *rq;
-	int cpu, success = 0;
+	int success = 0;
 
 	if (p == current) {
 		/* waking ourselves between set_current_state() and schedule() */
@@ -362,11 +391,7 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 	WRITE_ONCE(p->__state, TASK_WAKING);
 	smp_cond_load_acquire(&p->on_cpu, !VAL);
 
-	cpu = select_task_rq(p, task_cpu(p));
-	set_task_cpu(p, cpu);
-	rq = cpu_rq(cpu);
-	raw_spin_lock(&rq->lock);
-	update_rq_clock(rq);
+	rq = lock_target_rq(p);
 	activate_task(rq, p, ENQUEUE_WAKEUP);
 	WRITE_ONCE(p->__state, TASK_RUNNING);
 	check_preempt_curr(rq, p);
@@ -393,18 +418,14 @@ void wake_up_new_task(struct task_struct *p)
 {
 	unsigned long flags;
 	struct rq *rq;
-	int cpu;
+
 
 	raw_spin_lock_irqsave(&p->pi_lock, flags);
 	if (WARN_ON(READ_ONCE(p->__state) != TASK_NEW)) {
 		raw_spin_unlock_irqrestore(&p->pi_lock, flags);
 		return;
 	}
-	cpu = select_task_rq(p, task_cpu(p));
-	set_task_cpu(p, cpu);
-	rq = cpu_rq(cpu);
-	raw_spin_lock(&rq->lock);
-	update_rq_clock(rq);
+	rq = lock_target_rq(p);
 	activate_task(rq, p, ENQUEUE_NEW);
 	WRITE_ONCE(p->__state, TASK_RUNNING);
 	check_preempt_curr(rq, p);
