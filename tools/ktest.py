@@ -332,69 +332,45 @@ def judge_ktest(text, status, timed_out=None):
     return v
 
 
-def judge_oops(text, status, timed_out=None):
-    """Verdict on the crashtest boot: must panic (37) with a symbolized oops report."""
-    v = Verdict()
-    if timed_out:
-        v.errors.append(timed_out)
-    elif status != EXIT_PANIC:
-        v.errors.append("expected QEMU exit status 37 (panic), got: " + describe_exit(status))
-    for needle in ("Oops", "crashtest_page_fault+0x", "CR2"):
-        if needle not in text:
-            v.errors.append("log lacks '%s'" % needle)
-    return v
-
-
-def judge_stack_overflow(text, status, timed_out=None):
-    """A kernel thread that recurses without end must hit its stack's guard page: an
-    oops that names the task (stack_hog) and the overflow, then the panic exit (37)."""
-    v = Verdict()
-    if timed_out:
-        v.errors.append(timed_out)
-    elif status != EXIT_PANIC:
-        v.errors.append("expected QEMU exit status 37 (panic), got: " + describe_exit(status))
-    for needle in ("Oops", "kernel stack overflow in task stack_hog", "crashtest_recurse+0x"):
-        if needle not in text:
-            v.errors.append("log lacks '%s'" % needle)
-    return v
-
-
-def judge_spinlock_recursion(text, status, timed_out=None):
-    """Taking a spinlock this CPU already holds must be reported (debug builds) with a
-    backtrace through the caller, then panic instead of spinning forever."""
-    v = Verdict()
-    if timed_out:
-        v.errors.append(timed_out)
-    elif status != EXIT_PANIC:
-        v.errors.append("expected QEMU exit status 37 (panic), got: " + describe_exit(status))
-    for needle in ("recursion", "run_crashtest"):
-        if needle not in text:
-            v.errors.append("log lacks '%s'" % needle)
-    return v
-
-
-def judge_lockups(text, status, timed_out=None):
-    """With 2 s thresholds, a CPU spinning with preemption off must be reported as a soft
-    lockup naming the task and the spinning function, and a kthread asleep in D state as a
-    hung task with its backtrace; the kernel then carries on and exits normally (33)."""
-    v = Verdict()
-    if timed_out:
-        v.errors.append(timed_out)
-    elif status != EXIT_PASS:
-        v.errors.append("expected QEMU exit status 33, got: " + describe_exit(status))
-    for pat in (r"soft lockup - CPU#\d+ stuck for \d+s! \[kernel_init:1\]",
-                r"RIP: 0008:run_crashtest\+0x",
-                r"INFO: task hung_sleeper:\d+ blocked for more than 2 seconds",
-                r"crash_hung_fn\+0x"):
-        if not re.search(pat, text):
-            v.errors.append("log has no line matching /%s/" % pat)
-    return v
-
-
 def require_patterns(v, text, patterns):
     for pat in patterns:
         if not re.search(pat, text, re.MULTILINE):
             v.errors.append("log has no line matching /%s/" % pat)
+
+
+def judge_exit(expected_status, patterns, what):
+    """A judge for a boot that must end with expected_status and print every regex in
+    patterns (scenarios that provoke a report: oops, overflow, lockups, ...)."""
+    def judge(text, status, timed_out=None):
+        v = Verdict()
+        if timed_out:
+            v.errors.append(timed_out)
+        elif status != expected_status:
+            v.errors.append("expected QEMU exit status %d (%s), got: %s" % (
+                expected_status, what, describe_exit(status)))
+        require_patterns(v, text, patterns)
+        return v
+    return judge
+
+
+# The page-fault oops: symbolized, with CR2, then the panic exit.
+judge_oops = judge_exit(EXIT_PANIC, [r"Oops", r"crashtest_page_fault\+0x", r"CR2"], "panic")
+
+# A kernel thread recursing without end hits its guard page: the oops names the task.
+judge_stack_overflow = judge_exit(EXIT_PANIC, [
+    r"Oops", r"kernel stack overflow in task stack_hog", r"crashtest_recurse\+0x"], "panic")
+
+# Taking a held spinlock again: reported with the caller's backtrace, then panic.
+judge_spinlock_recursion = judge_exit(EXIT_PANIC, [r"recursion", r"run_crashtest"], "panic")
+
+# With 2 s thresholds: a CPU spinning with preemption off is a soft lockup naming the task
+# and the spinning function; a kthread asleep in D state a hung task with its backtrace;
+# the kernel carries on and exits normally.
+judge_lockups = judge_exit(EXIT_PASS, [
+    r"soft lockup - CPU#\d+ stuck for \d+s! \[kernel_init:1\]",
+    r"RIP: 0008:run_crashtest\+0x",
+    r"INFO: task hung_sleeper:\d+ blocked for more than 2 seconds",
+    r"crash_hung_fn\+0x"], "normal exit")
 
 
 # --------------------------------------------------------------------------------------------
