@@ -546,6 +546,7 @@ class Runner:
         self.scenario("lockups", lambda: self.boot(
             "scenario-lockups", "crashtest=lockups softlockup_thresh=2 hung_task_thresh=2", 2,
             a.mem, judge=judge_lockups))
+        self.scenario("monitor", self.monitor_scenario)
         self.scenario("gdb", self.gdb_scenario)
         self.scenario("gdb-helpers", self.gdb_helpers_scenario)
         self.scenario("badmagic", self.badmagic_scenario)
@@ -585,6 +586,89 @@ class Runner:
             v.errors.append("expected the kernel to halt, but QEMU ended: " +
                             describe_exit(status))
         require_patterns(v, text, [r"not started by a multiboot2 loader \(bad magic"])
+        return v, log, text, time.monotonic() - t0
+
+    # (command, regex the reply must match) for the scripted monitor session
+    MONITOR_SCRIPT = [
+        ("help", r"park/unpark/stop <pid>"),
+        ("cpus", r"online 2, possible 2"),
+        ("spawn 2", r"spawned 2 demo threads"),
+        ("ps", r"(?m)^\s+2 kthreadd\s+S"),
+        ("mem", r"pages: \d+ total, \d+ free"),
+        ("bogus", r'error: unknown command "bogus"'),
+        ("park", r"error: expected a pid"),
+        ("park 9999", r"error: no task with pid 9999"),
+        ("nice 2 x", r"error: nice <pid> <-20..19>"),
+        ("bind 2 7", r"error: bind <pid> <online cpu>"),
+        ("cpu offline 1", r"(?m)^ok"),
+        ("cpus", r"online 1, possible 2"),
+        ("cpu offline 0", r"error: -16"),
+        ("cpu online 1", r"(?m)^ok"),
+        ("cpus", r"online 2, possible 2"),
+        ("dmesg", r"Booting kthread-kernel"),
+        ("poweroff", r"Power down"),
+    ]
+
+    def monitor_scenario(self):
+        """Feed a scripted session to the serial monitor (QEMU's serial input) and check
+        every reply; the last command powers the machine off (exit status 33)."""
+        v = Verdict()
+        log = os.path.join(self.logdir, "scenario-monitor.log")
+        iso, err = self.iso_for("")
+        if err:
+            v.errors.append(err.splitlines()[0])
+            return v, log, err, 0.0
+        argv = qemu_argv(self.args, 2, self.args.mem, iso)
+        t0 = time.monotonic()
+        text = ""
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT)
+        os.set_blocking(proc.stdout.fileno(), False)
+
+        def read_until(pattern, timeout):
+            nonlocal text
+            end = time.monotonic() + timeout
+            start = len(text)
+            while time.monotonic() < end:
+                try:
+                    data = os.read(proc.stdout.fileno(), 65536)
+                except BlockingIOError:
+                    data = None
+                if data:
+                    text += data.decode("utf-8", "replace")
+                    if re.search(pattern, text[start:]):
+                        return text[start:]
+                elif data == b"":
+                    break
+                else:
+                    time.sleep(0.02)
+            return None
+
+        try:
+            if read_until(r"kthread> ", 30) is None:
+                v.errors.append("no monitor prompt after boot")
+            else:
+                for cmd, want in self.MONITOR_SCRIPT:
+                    for ch in cmd + "\r":        # typed, one character at a time
+                        proc.stdin.write(ch.encode())
+                        proc.stdin.flush()
+                        time.sleep(0.005)
+                    t_cmd = time.monotonic()
+                    reply = read_until(r"kthread> " if cmd != "poweroff" else want, 20)
+                    if reply is None or not re.search(want, reply):
+                        v.errors.append("'%s': reply does not match /%s/" % (cmd, want))
+                    elif cmd not in ("poweroff", "dmesg") and time.monotonic() - t_cmd > 1.0:
+                        v.errors.append("'%s' took %.2f s" % (cmd, time.monotonic() - t_cmd))
+            try:
+                status = proc.wait(10)
+                if status != EXIT_PASS:
+                    v.errors.append("poweroff: QEMU exit status %s, expected %d" % (status, EXIT_PASS))
+            except subprocess.TimeoutExpired:
+                v.errors.append("QEMU did not exit after poweroff")
+        finally:
+            stop(proc)
+            with open(log, "w") as f:
+                f.write(text)
         return v, log, text, time.monotonic() - t0
 
     def gdb_helpers_scenario(self):
