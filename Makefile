@@ -57,7 +57,7 @@ C_SRCS   := $(filter-out $(EXCLUDE),$(shell find arch kernel tests -name '*.c' |
 ASM_SRCS := $(shell find arch -name '*.asm' | sort)
 OBJS     := $(C_SRCS:%.c=$(B)/%.o) $(ASM_SRCS:%.asm=$(B)/%.o)
 
-.PHONY: all run test bench bench-compare debug deps clean
+.PHONY: all run test bench bench-compare trace debug deps clean
 all: $(B)/kernel.elf $(B)/kernel.iso
 
 $(B)/%.o: %.c Makefile
@@ -112,6 +112,21 @@ bench: deps $(B)/kernel.elf
 		-serial stdio -monitor none $(if $(filter 1,$(ICOUNT)),-icount shift=0) \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom $(B)/bench.iso \
 		</dev/null | tee $(B)/bench.log | grep '^BENCH'; true
+
+# make trace SCENARIO=park: boot, run the scenario with tracing on, write
+# build/trace-$(SCENARIO).txt, .json (Perfetto) and .png (needs python3-matplotlib).
+SCENARIO ?= park
+trace: deps $(B)/kernel.elf
+	@/usr/bin/python3 -c 'import matplotlib' 2>/dev/null || \
+		{ [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-matplotlib >/dev/null; } || \
+		echo "make trace: install python3-matplotlib for the PNG timeline"
+	@tools/mkiso.sh $(B)/kernel.elf "tracescenario=$(SCENARIO) quiet" $(B)/trace.iso
+	@$(QEMU) -accel $(ACCEL) -cpu max -smp $(SMP) -m $(MEM) -no-reboot -display none \
+		-serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-cdrom $(B)/trace.iso </dev/null > $(B)/trace-$(SCENARIO).txt; true
+	@/usr/bin/python3 tools/trace2perfetto.py $(B)/trace-$(SCENARIO).txt \
+		$(B)/trace-$(SCENARIO).json $(B)/trace-$(SCENARIO).png
 
 bench-compare: deps $(B)/kernel.elf
 	@$(PYTHON) tools/bench_compare.py --runs $(or $(RUNS),1)

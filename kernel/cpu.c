@@ -29,6 +29,7 @@
 #include <linux/irqflags.h>
 #include <asm/time.h>
 #include <asm/processor.h>
+#include <linux/trace.h>
 #include "sched/sched.h"
 
 static DEFINE_MUTEX(cpu_hotplug_lock);
@@ -233,6 +234,7 @@ int remove_cpu(unsigned int cpu)
 	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 10000, cpu))
 		pr_err("cpu %u: did not reach the dead state\n", cpu);
 	timers_migrate_cpu(cpu);
+	trace_event(TRACE_CPU_OFFLINE, NULL, cpu);
 	pr_debug("cpu %u is down\n", cpu);
 out:
 	mutex_unlock(&cpu_hotplug_lock);
@@ -279,6 +281,7 @@ int add_cpu(unsigned int cpu)
 	for (i = 0; i < nr_cpuhp_steps; i++)
 		if (cpuhp_steps[i].startup)
 			cpuhp_steps[i].startup(cpu);
+	trace_event(TRACE_CPU_ONLINE, NULL, cpu);
 	pr_debug("cpu %u is up\n", cpu);
 out:
 	mutex_unlock(&cpu_hotplug_lock);

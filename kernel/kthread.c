@@ -47,6 +47,7 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/bitops.h>
+#include <linux/trace.h>
 #include "sched/sched.h"
 
 enum KTHREAD_BITS {
@@ -250,6 +251,7 @@ int kthread_park(struct task_struct *k)
 	/* a completion left over from an earlier park must not satisfy this one */
 	reinit_completion(&kt->parked);
 	set_bit(KTHREAD_SHOULD_PARK, &kt->flags);
+	trace_event(TRACE_KTHREAD_PARK, k, 0);
 	if (k != current) {
 		wake_up_process(k);
 		wait_for_completion(&kt->parked);
@@ -288,6 +290,7 @@ void kthread_unpark(struct task_struct *k)
 	if (test_bit(KTHREAD_IS_PER_CPU, &kt->flags))
 		__kthread_bind_mask(k, cpumask_of(kt->cpu), TASK_PARKED);
 	clear_bit(KTHREAD_SHOULD_PARK, &kt->flags);
+	trace_event(TRACE_KTHREAD_UNPARK, k, 0);
 	wake_up_state(k, TASK_PARKED);
 }
 
@@ -342,6 +345,7 @@ int kthread_stop(struct task_struct *k)
 	get_task_struct(k);
 	kt = to_kthread(k);
 	set_bit(KTHREAD_SHOULD_STOP, &kt->flags);
+	trace_event(TRACE_KTHREAD_STOP, k, 0);
 	kthread_unpark(k);
 	wake_up_process(k);
 	wait_for_completion(&kt->exited);
@@ -417,6 +421,7 @@ static void create_kthread(struct kthread_create_info *create)
 	/* the clean context: nice 0, every CPU (kthreadd itself runs at -5) */
 	p->static_prio = p->prio = DEFAULT_PRIO;
 	set_load_weight(p);
+	trace_event(TRACE_KTHREAD_CREATE, p, 0);
 	wake_up_new_task(p);
 }
 

@@ -30,6 +30,8 @@
 #include <linux/delay.h>
 #include <linux/kbench.h>
 #include <linux/kthread.h>
+#include <linux/trace.h>
+#include <linux/cpu.h>
 #include <linux/start_kernel.h>
 #include <linux/spinlock.h>
 #include <asm/boot.h>
@@ -72,6 +74,9 @@ static int set_bench(char *v) { bench_run = true; bench_glob = *v ? v : NULL; re
 static int set_maxcpus(char *v) { return kstrtouint(v, 0, &setup_max_cpus) || !setup_max_cpus; }
 static int set_expect(char *v) { return kstrtoint(v, 0, &expect_cpus); }
 static int set_crash(char *v) { crashtest = v; return 0; }
+static const char *trace_scenario;
+static int set_tscen(char *v) { trace_scenario = v; return 0; }
+__setup("tracescenario=", set_tscen);
 static int set_quiet(char *v) { console_loglevel = 4; return 0; }
 static int set_loglevel(char *v) { return kstrtoint(v, 0, &console_loglevel); }
 __setup("ktest", set_ktest);
@@ -149,6 +154,61 @@ static int crash_hung_fn(void *unused)
 	set_current_state(TASK_UNINTERRUPTIBLE);
 	schedule();		/* nobody wakes it: the hung-task detector must notice */
 	return 0;
+}
+
+/* tracescenario=park: a per-CPU kthread parked across CPU offline/online, traced. */
+static int trace_pcpu_fn(void *unused)
+{
+	while (!kthread_should_stop()) {
+		if (kthread_should_park()) {
+			kthread_parkme();
+			continue;
+		}
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!kthread_should_stop_or_park())
+			schedule_timeout(msecs_to_jiffies(2));
+		__set_current_state(TASK_RUNNING);
+		udelay(300);	/* a little visible work per wake-up */
+	}
+	return 0;
+}
+
+static void trace_print(const char *line)
+{
+	console_write_raw(line, strlen(line));
+	console_write_raw("\n", 1);
+}
+
+static void run_trace_scenario(const char *what)
+{
+	int cpu = cpumask_last(cpu_online_mask);
+	struct task_struct *k;
+
+	if (strcmp(what, "park") || cpu == 0) {
+		pr_err("tracescenario: unknown \"%s\" (or a single CPU)\n", what);
+		return;
+	}
+	k = kthread_create_on_cpu(trace_pcpu_fn, NULL, cpu, "traced/%u");
+	if (IS_ERR(k))
+		return;
+	kthread_set_per_cpu(k, cpu);
+	if (trace_start())
+		return;
+	wake_up_process(k);
+	for (int i = 0; i < 3; i++) {
+		msleep(10);
+		trace_mark("park");
+		kthread_park(k);
+		remove_cpu(cpu);
+		msleep(5);
+		add_cpu(cpu);
+		kthread_unpark(k);
+		trace_mark("unparked");
+	}
+	msleep(10);
+	kthread_stop(k);
+	trace_dump(trace_print);
+	qemu_exit(QEMU_EXIT_PASS);
 }
 
 static noinline void run_crashtest(const char *what)
@@ -268,6 +328,8 @@ static int kernel_init(void *unused)
 
 	if (crashtest)
 		run_crashtest(crashtest);
+	if (trace_scenario)
+		run_trace_scenario(trace_scenario);
 	boot_to_init_ns = tsc_to_ns(rdtsc() - boot_tsc);
 	if (bench_run) {
 		int n;

@@ -24,6 +24,7 @@
 #include <linux/kbench.h>
 #include <linux/start_kernel.h>
 #include <kunit/test.h>
+#include <linux/trace.h>
 #include <asm/serial.h>
 #include <asm/processor.h>
 #include <asm/exit.h>
@@ -250,6 +251,11 @@ static int demo_fn(void *unused)
 	return 0;
 }
 
+static void trace_line(const char *line)
+{
+	out("%s\n", line);
+}
+
 static void run_command(char *line)
 {
 	char *argv[6] = { NULL };
@@ -267,7 +273,7 @@ static void run_command(char *line)
 	if (IS("help")) {
 		out("ps top dmesg cpus mem | park/unpark/stop <pid> | spawn <n> | nice <pid> <n> |\n"
 		    "bind <pid> <cpu> | cpu offline|online <n> | test [GLOB] | bench [GLOB] |\n"
-		    "poweroff | reboot      (Ctrl-C aborts, up/down: history)\n");
+		    "trace start|stop|dump | poweroff | reboot   (Ctrl-C aborts, up/down: history)\n");
 	} else if (IS("ps")) {
 		cmd_ps();
 	} else if (IS("top")) {
@@ -342,6 +348,15 @@ static void run_command(char *line)
 		out("%d failed\n", kunit_run_tests(argv[1]));
 	} else if (IS("bench")) {
 		out("%d benchmarks\n", kbench_run_all(argv[1]));
+	} else if (IS("trace")) {
+		if (argv[1] && !strcmp(argv[1], "start"))
+			out(trace_start() ? "error: no memory for the trace buffers\n" : "tracing\n");
+		else if (argv[1] && !strcmp(argv[1], "stop"))
+			trace_stop(), out("stopped\n");
+		else if (argv[1] && !strcmp(argv[1], "dump"))
+			trace_dump(trace_line);
+		else
+			out("error: trace start|stop|dump\n");
 	} else if (IS("poweroff")) {
 		out("Power down.\n");
 		qemu_exit(QEMU_EXIT_PASS);

@@ -68,6 +68,7 @@
 #include <asm/time.h>
 #include <linux/cpu.h>
 #include <linux/kthread.h>
+#include <linux/trace.h>
 #include "sched.h"
 
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -173,6 +174,7 @@ void set_task_cpu(struct task_struct *p, int cpu)
 		return;
 	p->sched_class->migrate_task(p, cpu_rq(old), cpu_rq(cpu));
 	WRITE_ONCE(p->cpu, cpu);
+	trace_event(TRACE_SCHED_MIGRATE, p, cpu);
 }
 
 /* Lock p's run queue (and p->pi_lock), retrying if p moves meanwhile. */
@@ -394,6 +396,7 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 	rq = lock_target_rq(p);
 	activate_task(rq, p, ENQUEUE_WAKEUP);
 	WRITE_ONCE(p->__state, TASK_RUNNING);
+	trace_event(TRACE_SCHED_WAKEUP, p, rq->cpu);
 	check_preempt_curr(rq, p);
 	raw_spin_unlock(&rq->lock);
 	if (p->flags & PF_WQ_WORKER)
@@ -500,6 +503,7 @@ static void __schedule(bool preempt)
 		next->sched_class->set_next_task(rq, next);
 		WRITE_ONCE(rq->curr, next);
 		WRITE_ONCE(next->on_cpu, 1);
+		trace_event(TRACE_SCHED_SWITCH, next, prev->pid);
 		next->last_switch_time = rq->clock;
 		context_switch(rq, prev, next);
 	} else {
