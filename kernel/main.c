@@ -74,6 +74,9 @@ static int set_bench(char *v) { bench_run = true; bench_glob = *v ? v : NULL; re
 static int set_maxcpus(char *v) { return kstrtouint(v, 0, &setup_max_cpus) || !setup_max_cpus; }
 static int set_expect(char *v) { return kstrtoint(v, 0, &expect_cpus); }
 static int set_crash(char *v) { crashtest = v; return 0; }
+static bool trace_at_boot;
+static int set_traceon(char *v) { trace_at_boot = true; return 0; }
+__setup("traceon", set_traceon);
 static const char *trace_scenario;
 static int set_tscen(char *v) { trace_scenario = v; return 0; }
 __setup("tracescenario=", set_tscen);
@@ -331,6 +334,8 @@ static int kernel_init(void *unused)
 	if (trace_scenario)
 		run_trace_scenario(trace_scenario);
 	boot_to_init_ns = tsc_to_ns(rdtsc() - boot_tsc);
+	if (trace_at_boot && trace_start())
+		pr_err("traceon: no memory for the trace buffers\n");
 	if (bench_run) {
 		int n;
 

@@ -33,6 +33,10 @@ int trace_start(void);
 void trace_stop(void);
 void trace_dump(void (*print)(const char *line));
 
+#ifdef CONFIG_NO_TRACE	/* for measuring what the off-state check costs */
+#define trace_event(ev, p, arg) do { } while (0)
+#define trace_mark(text) do { } while (0)
+#else
 #define trace_event(ev, p, arg) do {					\
 	if (unlikely(READ_ONCE(trace_on)))				\
 		__trace_event((ev), (p), (long)(arg), NULL);		\
@@ -41,5 +45,6 @@ void trace_dump(void (*print)(const char *line));
 	if (unlikely(READ_ONCE(trace_on)))				\
 		__trace_event(TRACE_MARK, NULL, 0, (text));		\
 } while (0)
+#endif
 
 #endif
