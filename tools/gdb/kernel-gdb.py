@@ -10,6 +10,8 @@
 #   lx-runqueues [cpu]     each run queue: current task and queued tasks in pick order
 #   lx-bt <pid>            backtrace of a task that is not running (from its saved context)
 #   lx-list-check <expr>   check a list_head list's links
+#   lx-workqueues          each workqueue and its pool_workqueues (active, max, inactive)
+#   lx-pools               each worker pool: workers (idle/busy, current work), manager, worklist
 #   $lx_current([cpu])     the task running on a CPU (default: the selected GDB thread's CPU)
 #   $lx_per_cpu("var"[, cpu])  a per-CPU variable's instance
 #
@@ -317,5 +319,60 @@ class LxPerCpu(gdb.Function):
         return gdb.parse_and_eval("*(%s *)%d" % (str(sym.type), addr))
 
 
-for cls in (LxPs, LxDmesg, LxCpus, LxRunqueues, LxBt, LxListCheck, LxCurrent, LxPerCpu):
+def count_list(head_addr):
+    n, node = 0, read_ulong(head_addr)
+    while node != head_addr and node and n < 100000:
+        n, node = n + 1, read_ulong(node)
+    return n
+
+
+def field_addr(base, typename, member):
+    return base + ulong("&((%s *)0)->%s" % (typename, member))
+
+
+class LxWorkqueues(gdb.Command):
+    """Each workqueue: name, flags, and its pool_workqueues (pool, active/max, inactive)."""
+
+    def __init__(self):
+        super().__init__("lx-workqueues", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        for wq in list_entries(ulong("&workqueues"), "struct workqueue_struct", "list"):
+            gdb.write("%-24s flags 0x%x\n" % (wq["name"].string(), int(wq["flags"])))
+            head = field_addr(int(wq), "struct workqueue_struct", "pwqs")
+            for pwq in list_entries(head, "struct pool_workqueue", "pwqs_node"):
+                inact = count_list(field_addr(int(pwq), "struct pool_workqueue",
+                                              "inactive_works"))
+                gdb.write("    pool %-3d active %d/%d inactive %d\n" % (
+                    int(pwq["pool"]["id"]), int(pwq["nr_active"]), int(pwq["max_active"]),
+                    inact))
+
+
+class LxPools(gdb.Command):
+    """Each worker pool: CPU, counts, manager, pending work, and every worker (idle or busy
+with its current work function)."""
+
+    def __init__(self):
+        super().__init__("lx-pools", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        for pool in list_entries(ulong("&wq_all_pools"), "struct worker_pool", "all_node"):
+            mgr = pool["manager"]
+            gdb.write("pool %d cpu %d flags 0x%x workers %d idle %d running %d manager %s\n" % (
+                int(pool["id"]), int(pool["cpu"]), int(pool["flags"]), int(pool["nr_workers"]),
+                int(pool["nr_idle"]), int(pool["nr_running"]),
+                mgr["task"]["comm"].string() if int(mgr) else "-"))
+            wl = field_addr(int(pool), "struct worker_pool", "worklist")
+            for w in list_entries(wl, "struct work_struct", "entry"):
+                gdb.write("    pending %s\n" % symbol(int(w["func"])))
+            wh = field_addr(int(pool), "struct worker_pool", "workers")
+            for wk in list_entries(wh, "struct worker", "node"):
+                cur = int(wk["current_func"])
+                gdb.write("    worker %-16s pid %-4d %s\n" % (
+                    wk["task"]["comm"].string(), int(wk["task"]["pid"]),
+                    ("busy in " + symbol(cur)) if cur else "idle"))
+
+
+for cls in (LxPs, LxDmesg, LxCpus, LxRunqueues, LxBt, LxListCheck, LxCurrent, LxPerCpu,
+            LxWorkqueues, LxPools):
     cls()
