@@ -345,14 +345,26 @@ static struct rq *lock_target_rq(struct task_struct *p)
 
 /* ---- waking ---- */
 
-/* p is still queued: just make it runnable again.  Return: handled. */
+/*
+ * p is still queued: just make it runnable again.  Return: handled.
+ * The balancers move queued tasks under the two run-queue locks only (not
+ * p->pi_lock), so p may change run queues under us: lock until the run
+ * queue is p's, then on_rq is stable.  (Returning false for a p that had
+ * merely moved made try_to_wake_up() enqueue a still-queued task twice.)
+ */
 static bool ttwu_runnable(struct task_struct *p)
 {
-	struct rq *rq = task_rq(p);
+	struct rq *rq;
 	bool ret = false;
 
-	raw_spin_lock(&rq->lock);
-	if (rq == task_rq(p) && READ_ONCE(p->on_rq)) {
+	for (;;) {
+		rq = task_rq(p);
+		raw_spin_lock(&rq->lock);
+		if (likely(rq == task_rq(p)))
+			break;
+		raw_spin_unlock(&rq->lock);
+	}
+	if (READ_ONCE(p->on_rq)) {
 		update_rq_clock(rq);
 		if (!task_current(rq, p))
 			check_preempt_curr(rq, p);
