@@ -73,10 +73,13 @@ static void stop_before_first_wakeup_returns_eintr(struct kunit *test)
 
 static void stop_returns_threadfn_result(struct kunit *test)
 {
-	struct task_struct *k = kthread_run(stop_loop_fn, NULL, "kt_run");
+	struct task_struct *k;
 
+	atomic_set(&fn_runs, 0);
+	k = kthread_run(stop_loop_fn, NULL, "kt_run");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, k);
-	msleep(5);
+	for (int t = 0; t < 2000 && !atomic_read(&fn_runs); t++)
+		msleep(1);	/* in threadfn, so the stop returns its result */
 	KUNIT_EXPECT_EQ(test, kthread_stop(k), 42);
 }
 
@@ -195,10 +198,14 @@ static void sixteen_threads_stopped_from_four_cpus(struct kunit *test)
 	int nstoppers = min_t(int, 4, num_online_cpus()), cpu = -1;
 
 	KUNIT_ASSERT_NOT_NULL(test, m);
+	atomic_set(&fn_runs, 0);
 	for (int i = 0; i < 16; i++) {
 		m->victims[i] = kthread_run(stop_loop_fn, NULL, "kt_mass/%d", i);
 		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, m->victims[i]);
 	}
+	/* all in threadfn first (a stop before that returns -EINTR, by design) */
+	for (int t = 0; t < 2000 && atomic_read(&fn_runs) < 16; t++)
+		msleep(1);
 	init_completion(&m->done);
 	atomic_set(&m->left, nstoppers);
 	for (int s = 0; s < nstoppers; s++) {
