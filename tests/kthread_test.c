@@ -235,7 +235,8 @@ static void park_before_wakeup_parks_without_running_fn(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wake_up_process(k), 0);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(k->__state), (unsigned int)TASK_PARKED);
 	kthread_unpark(k);
-	msleep(5);
+	for (int t = 0; t < 2000 && !atomic_read(&fn_runs); t++)
+		msleep(1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fn_runs), 1);
 	KUNIT_EXPECT_EQ(test, kthread_stop(k), 42);
 }
@@ -328,7 +329,8 @@ static void bind_before_start_and_misuse_after(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, k->flags & PF_NO_SETAFFINITY);
 	KUNIT_EXPECT_TRUE(test, cpumask_equal(k->cpus_ptr, cpumask_of(target)));
 	wake_up_process(k);
-	msleep(5);
+	for (int t = 0; t < 2000 && READ_ONCE(ran_on) < 0; t++)
+		msleep(1);
 	KUNIT_EXPECT_EQ(test, ran_on, target);
 	cpumask_copy(&before, k->cpus_ptr);
 	warns = warn_count;
@@ -506,7 +508,15 @@ static void concurrent_kthread_run_each_fn_once(struct kunit *test)
 		wake_up_process(k);
 	}
 	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&r->done, 10 * HZ), 0UL);
-	msleep(50);
+	for (int t = 0; t < 5000; t++) {	/* every thread has run (bounded) */
+		int done = 0;
+
+		for (int i = 0; i < 200; i++)
+			done += atomic_read(&r->ran[i]) != 0;
+		if (done == 200)
+			break;
+		msleep(1);
+	}
 	for (int i = 0; i < 200; i++)
 		KUNIT_EXPECT_EQ_MSG(test, atomic_read(&r->ran[i]), 1, "thread %d", i);
 	KUNIT_EXPECT_EQ(test, wait_for_dead_tasks(2000), 0);
