@@ -180,7 +180,8 @@ static void timer_fires_once_after_expiry_on_arming_cpu(struct kunit *test)
 
 		KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, arm_here, &r, 1), 0);
 		KUNIT_EXPECT_EQ(test, r.ret, 0);
-		KUNIT_EXPECT_TRUE(test, timer_pending(&p->timer));
+		/* pending, unless a host hiccup let its 5 jiffies pass already */
+		KUNIT_EXPECT_TRUE(test, timer_pending(&p->timer) || atomic_read(&p->fired) > 0);
 		KUNIT_EXPECT_TRUE_MSG(test, poll_until(atomic_read(&p->fired) > 0, 1000),
 				      "timer armed on CPU %d never fired", cpu);
 		busy_ms(15);		/* a second firing would show now */
