@@ -155,9 +155,18 @@ void activate_task(struct rq *rq, struct task_struct *p, int flags)
 	rq->nr_running++;
 }
 
+/*
+ * A task moved between run queues (DEQUEUE_MIGRATE: the balancers, the
+ * stopper, CPU take-down) keeps a non-zero on_rq until activate_task()
+ * queues it on the other one (Linux's TASK_ON_RQ_MIGRATING).  Those moves
+ * hold the run-queue locks but not p->pi_lock; try_to_wake_up() reads
+ * on_rq without a run-queue lock, and a 0 seen in the middle of a move
+ * made it queue the task a second time (a corrupted cfs list, a CPU then
+ * spinning forever in enqueue_task_fair with its rq->lock held).
+ */
 void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
 {
-	WRITE_ONCE(p->on_rq, 0);
+	WRITE_ONCE(p->on_rq, (flags & DEQUEUE_MIGRATE) ? 2 : 0);
 	p->sched_class->dequeue_task(rq, p, flags);
 	rq->nr_running--;
 }
