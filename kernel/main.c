@@ -32,6 +32,7 @@
 #include <linux/kthread.h>
 #include <linux/trace.h>
 #include <linux/cpu.h>
+#include <linux/workqueue.h>
 #include <linux/start_kernel.h>
 #include <linux/spinlock.h>
 #include <asm/boot.h>
@@ -323,6 +324,8 @@ static int kernel_init(void *unused)
 			 (unsigned long long)tsc_to_ns(phases[i].tsc - boot_tsc) / 1000);
 	stacks_flush_ready = true;
 	cpu_stop_init();
+	if (workqueue_init())
+		panic("workqueue: cannot create the worker pools and system workqueues");
 	if (watchdog_init())
 		pr_err("watchdog: cannot start khungtaskd\n");
 	if (madt.found)
