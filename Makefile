@@ -6,7 +6,7 @@
 #   make bench      boot the benchmark image, print BENCH lines
 #   make debug      QEMU halted with its GDB stub + GDB with the helpers
 #
-# Knobs: SMP, MEM, SMP_MATRIX, T (test glob), CMDLINE, DEBUG=0|1, CC=clang,
+# Knobs: SMP, MEM, SMP_MATRIX, T (test glob), S (scenario glob: only those), CMDLINE, DEBUG=0|1, CC=clang,
 # CROSS_COMPILE=x86_64-elf- (picked automatically when on PATH), ACCEL, V=1.
 
 SMP        ?= 4
@@ -107,7 +107,7 @@ run: deps all
 test: deps $(B)/kernel.elf
 	@$(PYTHON) tools/ktest.py --kernel $(B)/kernel.elf --mem $(MEM) \
 		--smp "$(if $(filter command line,$(origin SMP)),$(SMP),$(SMP_MATRIX))" \
-		$(if $(T),--filter '$(T)') --timeout $(TEST_TIMEOUT)
+		$(if $(T),--filter '$(T)') $(if $(S),--scenarios '$(S)') --timeout $(TEST_TIMEOUT)
 
 # Benchmarks run the production configuration (DEBUG=0: no lock-order checker, no
 # poisoning), as the Linux reference is a production kernel; built in $(B)/bench.

@@ -37,6 +37,7 @@ Pure Python 3 standard library.
 import argparse
 import codecs
 import hashlib
+import fnmatch
 import os
 import re
 import selectors
@@ -552,6 +553,8 @@ class Runner:
         self.scenario("badmagic", self.badmagic_scenario)
 
     def scenario(self, name, fn):
+        if self.args.scenarios and not fnmatch.fnmatch(name, self.args.scenarios):
+            return
         say("== scenario:%s ..." % name)
         v, log, text, secs = fn()
         self.scenarios.append((name, v, log, secs))
@@ -700,6 +703,7 @@ class Runner:
                         'eval "lx-bt %d", gdb_test_sleeper_pid',
                         'printf "PARKED_PID %d\\n", gdb_test_parked_pid',
                         "lx-cpus", "lx-runqueues", "lx-list-check task_list", "lx-dmesg",
+                        "lx-workqueues", "lx-pools",
                         "print $lx_current().pid", "kill"]
                 argv_gdb = [gdb_bin, "-nx", "-batch", self.args.kernel]
                 for c in cmds:
@@ -723,6 +727,12 @@ class Runner:
             (r"Booting kthread-kernel", "lx-dmesg lacks the boot banner"),
             (r"list is consistent", "lx-list-check did not pass on task_list"),
             (r"(?m)^cpu 1 \(gdb thread 2\)", "lx-cpus does not map CPUs to GDB threads"),
+            (r"(?m)^gdb_wq\s+flags", "lx-workqueues does not list the test's workqueue gdb_wq"),
+            (r"(?m)^events\s+flags", "lx-workqueues does not list system_wq (events)"),
+            (r"(?m)^pool \d+ cpu -?\d+ .*workers [1-9]", "lx-pools shows no pool with workers"),
+            (r"(?m)^\s+worker kworker/\d+:\d+H?\s+pid \d+\s+idle", "lx-pools shows no idle kworker"),
+            (r"(?m)^\s+worker kworker/\d+:\d+\s+pid \d+\s+busy in gdb_blocking_work_fn\+",
+             "lx-pools does not show the worker busy in gdb_blocking_work_fn"),
         ]
         for pat, msg in checks:
             if not re.search(pat, out):
@@ -1105,6 +1115,8 @@ def parse_args(argv):
     p.add_argument("--timeout", type=float, default=120,
                    help="seconds per boot before QEMU is killed (default 120)")
     p.add_argument("--no-scenarios", action="store_true", help="skip the scenario boots")
+    p.add_argument("--scenarios", metavar="GLOB",
+                   help="run only the scenarios matching GLOB (no test-matrix boots)")
     p.add_argument("-v", "--verbose", action="store_true", help="echo serial output live")
     p.add_argument("--build-dir", help="where iso/ and logs/ go (default: the kernel's dir)")
     p.add_argument("--qemu", default="qemu-system-x86_64", help="QEMU binary")
@@ -1141,8 +1153,9 @@ def main(argv):
             return 1
     runner = Runner(args)
     try:
-        runner.run_matrix()
-        if not args.no_scenarios and not args.filter:
+        if not args.scenarios:
+            runner.run_matrix()
+        if args.scenarios or (not args.no_scenarios and not args.filter):
             runner.run_scenarios()
     except KeyboardInterrupt:
         say("\nktest: interrupted")
