@@ -25,6 +25,7 @@
 #include <linux/start_kernel.h>
 #include <kunit/test.h>
 #include <linux/trace.h>
+#include <linux/workqueue.h>
 #include <asm/serial.h>
 #include <asm/processor.h>
 #include <asm/exit.h>
@@ -202,16 +203,26 @@ static void cmd_ps(void)
 	raw_spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
+/*
+ * top: per-CPU state and context switches per second, first over 100 ms
+ * (so it answers at once), then refreshed every second; input is polled
+ * every 20 ms, so a key stops it promptly.
+ */
 static void cmd_top(void)
 {
 	unsigned long prev[NR_CPUS];
+	unsigned int period = 100, waited;
 	int cpu;
 
 	WRITE_ONCE(interrupted, 0);
 	for_each_possible_cpu(cpu)
 		prev[cpu] = cpu_nr_switches(cpu);
-	while (!monitor_interrupted(true)) {
-		msleep(1000);
+	for (;;) {
+		for (waited = 0; waited < period; waited += 20) {
+			if (monitor_interrupted(true))
+				goto out;
+			msleep(20);
+		}
 		out("\033[2J\033[Htop - %u CPUs online, %lu tasks runnable (any key quits)\n",
 		    num_online_cpus(), nr_running());
 		out("CPU  curr-load  switches/s\n");
@@ -219,10 +230,12 @@ static void cmd_top(void)
 			unsigned long now = cpu_nr_switches(cpu);
 
 			out("%3d  %9s  %10lu\n", cpu, idle_cpu(cpu) ? "idle" : "busy",
-			    now - prev[cpu]);
+			    (now - prev[cpu]) * 1000 / period);
 			prev[cpu] = now;
 		}
+		period = 1000;
 	}
+out:
 	WRITE_ONCE(interrupted, 0);
 }
 
@@ -251,6 +264,46 @@ static int demo_fn(void *unused)
 	return 0;
 }
 
+/* `queue <n>`: items on system_wq that sleep a little and free themselves. */
+struct demo_work {
+	struct work_struct work;
+	unsigned int ms;
+};
+
+static atomic_long_t demo_queued, demo_done;
+
+static void demo_work_fn(struct work_struct *work)
+{
+	struct demo_work *dw = container_of(work, struct demo_work, work);
+
+	msleep(dw->ms);
+	kfree(dw);
+	atomic_long_inc(&demo_done);
+}
+
+static void cmd_queue(long n)
+{
+	unsigned int cpu = cpumask_first(cpu_online_mask);
+	long i;
+
+	for (i = 0; i < n; i++) {
+		struct demo_work *dw = kmalloc(sizeof(*dw), GFP_KERNEL);
+
+		if (!dw) {
+			out("error: out of memory after %ld items\n", i);
+			return;
+		}
+		INIT_WORK(&dw->work, demo_work_fn);
+		dw->ms = 10 + i % 40;
+		atomic_long_inc(&demo_queued);
+		queue_work_on(cpu, system_wq, &dw->work);
+		cpu = cpumask_next(cpu, cpu_online_mask);
+		if (cpu >= nr_cpu_ids)
+			cpu = cpumask_first(cpu_online_mask);
+	}
+	out("queued %ld demo work items on system_wq (10-49 ms each)\n", n);
+}
+
 static void trace_line(const char *line)
 {
 	out("%s\n", line);
@@ -272,8 +325,9 @@ static void run_command(char *line)
 #define IS(name) (!strcmp(argv[0], name))
 	if (IS("help")) {
 		out("ps top dmesg cpus mem | park/unpark/stop <pid> | spawn <n> | nice <pid> <n> |\n"
-		    "bind <pid> <cpu> | cpu offline|online <n> | test [GLOB] | bench [GLOB] |\n"
-		    "trace start|stop|dump | poweroff | reboot   (Ctrl-C aborts, up/down: history)\n");
+		    "bind <pid> <cpu> | cpu offline|online <n> | wq | queue <n> | test [GLOB] |\n"
+		    "bench [GLOB] | trace start|stop|dump | poweroff | reboot\n"
+		    "(Ctrl-C aborts, up/down: history)\n");
 	} else if (IS("ps")) {
 		cmd_ps();
 	} else if (IS("top")) {
@@ -344,6 +398,15 @@ static void run_command(char *line)
 		}
 		v = off ? remove_cpu(v2) : add_cpu(v2);
 		out(v ? "error: %ld\n" : "ok%.0ld\n", v);
+	} else if (IS("wq")) {
+		wq_show(out);
+		out("demo items: %ld queued, %ld done\n", atomic_long_read(&demo_queued),
+		    atomic_long_read(&demo_done));
+	} else if (IS("queue")) {
+		if (!parse_int(argv[1], &v) || v < 1 || v > 1000)
+			out("error: queue <n>, 1..1000\n");
+		else
+			cmd_queue(v);
 	} else if (IS("test")) {
 		out("%d failed\n", kunit_run_tests(argv[1]));
 	} else if (IS("bench")) {

@@ -2927,6 +2927,120 @@ void show_all_workqueues(void)
 	raw_spin_unlock_irqrestore(&wq_pools_lock, flags);
 }
 
+/* A pool's state copied under its lock, printed after. */
+struct pool_snap {
+	int cpu, nice, flags, nr_workers, nr_idle, nr_running, pending, nr;
+	bool managing;
+	struct {
+		char comm[TASK_COMM_LEN];
+		pid_t pid;
+		work_func_t func;
+	} w[16];
+};
+
+static void snap_pool(struct worker_pool *pool, struct pool_snap *ps)
+{
+	struct work_struct *work;
+	struct worker *worker;
+
+	raw_spin_lock_irq(&pool->lock);
+	*ps = (struct pool_snap){ .cpu = pool->cpu, .nice = pool->attrs.nice,
+				  .flags = pool->flags, .nr_workers = pool->nr_workers,
+				  .nr_idle = pool->nr_idle, .nr_running = pool->nr_running,
+				  .managing = pool->manager != NULL };
+	list_for_each_entry(work, &pool->worklist, entry)
+		if (++ps->pending >= 100000)
+			break;
+	list_for_each_entry(worker, &pool->workers, node) {
+		if (ps->nr == ARRAY_SIZE(ps->w))
+			break;
+		memcpy(ps->w[ps->nr].comm, worker->task->comm, TASK_COMM_LEN);
+		ps->w[ps->nr].pid = worker->task->pid;
+		ps->w[ps->nr].func = worker->current_func;
+		ps->nr++;
+	}
+	raw_spin_unlock_irq(&pool->lock);
+}
+
+/* Add up a pwq's active/inactive counts (under its pool's lock). */
+static void pwq_counts(struct pool_workqueue *pwq, int *active, int *inactive, int *max)
+{
+	struct work_struct *work;
+
+	raw_spin_lock(&pwq->pool->lock);
+	*active += pwq->nr_active;
+	*max = pwq->max_active;
+	list_for_each_entry(work, &pwq->inactive_works, entry)
+		++*inactive;
+	raw_spin_unlock(&pwq->pool->lock);
+}
+
+/**
+ * wq_show - every workqueue (kind, max_active, active and inactive items
+ * summed over its pwqs) and every pool with its workers, idle or busy in
+ * which function, through pr (the serial monitor's `wq`).  Each pool is
+ * copied under its lock and printed after.  Context: may sleep; holds
+ * wq_pool_mutex, which keeps workqueues on the list and unbound pools
+ * alive (per-CPU pools live for ever).
+ */
+void wq_show(__printf(1, 2) void (*pr)(const char *fmt, ...))
+{
+	struct workqueue_struct *wq;
+	struct pool_snap *ps = kmalloc(sizeof(*ps), GFP_KERNEL);
+	int id, cpu, i;
+
+	if (!ps) {
+		pr("error: no memory\n");
+		return;
+	}
+	mutex_lock(&wq_pool_mutex);
+	pr("%-30s %-8s %10s %6s %8s\n", "workqueue", "kind", "max_active", "active", "inactive");
+	list_for_each_entry(wq, &workqueues, list) {
+		int active = 0, inactive = 0, max = 0;
+
+		local_irq_disable();
+		if (wq->flags & WQ_UNBOUND) {
+			struct pool_workqueue *pwq;
+
+			wq_lookup_begin();
+			pwq = READ_ONCE(wq->dfl_pwq);
+			if (pwq)
+				pwq_counts(pwq, &active, &inactive, &max);
+			wq_lookup_end();
+		} else {
+			for_each_possible_cpu(cpu)
+				if (wq->cpu_pwq[cpu])
+					pwq_counts(wq->cpu_pwq[cpu], &active, &inactive, &max);
+		}
+		local_irq_enable();
+		pr("%-30s %-8s %10d %6d %8d\n", wq->name,
+		   (wq->flags & __WQ_ORDERED) ? "ordered" : (wq->flags & WQ_UNBOUND) ? "unbound" :
+		   (wq->flags & WQ_HIGHPRI) ? "highpri" : "per-cpu", max, active, inactive);
+	}
+	for (id = 0; id < WQ_MAX_POOLS; id++) {
+		struct worker_pool *pool = READ_ONCE(pool_table[id]);
+
+		if (!pool)
+			continue;
+		snap_pool(pool, ps);
+		if (ps->cpu >= 0)
+			pr("pool %d: cpu %d%s", id, ps->cpu, ps->nice < 0 ? " highpri" : "");
+		else
+			pr("pool %d: unbound nice %d", id, ps->nice);
+		pr("%s, %d workers (%d idle, %d running), %d pending%s\n",
+		   (ps->flags & POOL_DISASSOCIATED) ? " disassociated" : "", ps->nr_workers,
+		   ps->nr_idle, ps->nr_running, ps->pending, ps->managing ? ", managing" : "");
+		for (i = 0; i < ps->nr; i++)
+			if (ps->w[i].func)
+				pr("  %-16s pid %-5d busy in %ps\n", ps->w[i].comm, ps->w[i].pid,
+				   ps->w[i].func);
+			else
+				pr("  %-16s pid %-5d idle\n", ps->w[i].comm, ps->w[i].pid);
+	}
+	mutex_unlock(&wq_pool_mutex);
+	kfree(ps);
+}
+
 /* The pool serving wq on cpu.  Context: the caller keeps wq alive. */
 static struct worker_pool *wq_pool_of(struct workqueue_struct *wq, int cpu)
 {

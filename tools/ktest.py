@@ -40,6 +40,7 @@ import hashlib
 import fnmatch
 import os
 import re
+import select
 import selectors
 import shutil
 import socket
@@ -591,26 +592,60 @@ class Runner:
         require_patterns(v, text, [r"not started by a multiboot2 loader \(bad magic"])
         return v, log, text, time.monotonic() - t0
 
-    # (command, regex the reply must match) for the scripted monitor session
+    # The scripted monitor session: (keys typed, regex the reply must match[, options]).
+    # Keys may hold editing keys (DEL, Ctrl-U, the up arrow); "{name}" in keys or regex
+    # is a value captured from an earlier reply (option "capture": {name: regex with one
+    # group}); option "then": keys sent once the reply matched (to end `top`), after
+    # which the prompt must come back.
     MONITOR_SCRIPT = [
         ("help", r"park/unpark/stop <pid>"),
         ("cpus", r"online 2, possible 2"),
         ("spawn 2", r"spawned 2 demo threads"),
-        ("ps", r"(?m)^\s+2 kthreadd\s+S"),
+        ("ps", r"(?m)^\s+2 kthreadd\s+S", {"capture": {"d0": r"(?m)^\s*(\d+) demo/0\s"}}),
+        ("park {d0}", r"(?m)^parked"),
+        ("ps", r"(?m)^\s*{d0} demo/0\s+P\s"),
+        ("unpark {d0}", r"(?m)^unparked"),
+        ("bind {d0} 1", r"bound to cpu 1"),
+        ("nice {d0} 5", r"pid {d0} nice 5"),
+        ("stop {d0}", r"stopped, result 0"),
+        ("stop {d0}", r"error: no task with pid {d0}"),
         ("mem", r"pages: \d+ total, \d+ free"),
         ("bogus", r'error: unknown command "bogus"'),
         ("park", r"error: expected a pid"),
         ("park 9999", r"error: no task with pid 9999"),
+        ("park 1", r"error: pid 1 is not a kthread|error: park returned"),
         ("nice 2 x", r"error: nice <pid> <-20..19>"),
         ("bind 2 7", r"error: bind <pid> <online cpu>"),
+        ("spawn 0", r"error: spawn <n>, 1..1000"),
+        ("queue 8", r"queued 8 demo work items on system_wq"),
+        ("wq", r"(?ms)^events\s+per-cpu\s+256.*^pool \d+: cpu 1, \d+ workers.*"
+               r"^\s+kworker/1:\d+\s+pid \d+\s+(idle|busy in demo_work_fn)"),
+        ("queue x", r"error: queue <n>, 1..1000"),
+        ("trace start", r"(?m)^tracing"),
+        ("spawn 1", r"spawned 1 demo threads"),
+        ("trace stop", r"(?m)^stopped"),
+        ("trace dump", r"(?ms)^T \d+ \d sched_switch .*^# trace end"),
+        ("trace", r"error: trace start\|stop\|dump"),
         ("cpu offline 1", r"(?m)^ok"),
         ("cpus", r"online 1, possible 2"),
+        ("bind 2 1", r"error: bind <pid> <online cpu>"),
         ("cpu offline 0", r"error: -16"),
+        ("cpu offline 5", r"error: -"),
         ("cpu online 1", r"(?m)^ok"),
         ("cpus", r"online 2, possible 2"),
+        ("wq", r"demo items: 8 queued, 8 done"),
+        ("top", r"CPU  curr-load  switches/s", {"then": "q"}),
+        ("cpuz\x7fs", r"online 2, possible 2"),            # backspace
+        ("garbage\x15mem", r"pages: \d+ total"),             # Ctrl-U kills the line
+        ("\x1b[A", r"pages: \d+ total"),                     # up: the last command again
+        ("test lib*", r"(?m)^0 failed"),
+        ("bench ctxsw_same_cpu", r"BENCH ctxsw_same_cpu \d+ ns.*\n.*1 benchmarks"),
         ("dmesg", r"Booting kthread-kernel"),
         ("poweroff", r"Power down"),
     ]
+    # Commands exempt from the answer-time bound: they run suites or print the log.
+    MONITOR_SLOW = ("test", "bench", "dmesg", "poweroff", "top", "trace dump", "queue 8")
+    MONITOR_ANSWER_S = 0.1
 
     def monitor_scenario(self):
         """Feed a scripted session to the serial monitor (QEMU's serial input) and check
@@ -632,36 +667,27 @@ class Runner:
             nonlocal text
             end = time.monotonic() + timeout
             start = len(text)
+            fd = proc.stdout.fileno()
             while time.monotonic() < end:
+                ready, _, _ = select.select([fd], [], [], max(0.0, end - time.monotonic()))
+                if not ready:
+                    continue
                 try:
-                    data = os.read(proc.stdout.fileno(), 65536)
+                    data = os.read(fd, 65536)
                 except BlockingIOError:
-                    data = None
-                if data:
-                    text += data.decode("utf-8", "replace")
-                    if re.search(pattern, text[start:]):
-                        return text[start:]
-                elif data == b"":
+                    continue
+                if not data:
                     break
-                else:
-                    time.sleep(0.02)
+                text += data.decode("utf-8", "replace")
+                if re.search(pattern, text[start:]):
+                    return text[start:]
             return None
 
         try:
             if read_until(r"kthread> ", 30) is None:
                 v.errors.append("no monitor prompt after boot")
             else:
-                for cmd, want in self.MONITOR_SCRIPT:
-                    for ch in cmd + "\r":        # typed, one character at a time
-                        proc.stdin.write(ch.encode())
-                        proc.stdin.flush()
-                        time.sleep(0.005)
-                    t_cmd = time.monotonic()
-                    reply = read_until(r"kthread> " if cmd != "poweroff" else want, 20)
-                    if reply is None or not re.search(want, reply):
-                        v.errors.append("'%s': reply does not match /%s/" % (cmd, want))
-                    elif cmd not in ("poweroff", "dmesg") and time.monotonic() - t_cmd > 1.0:
-                        v.errors.append("'%s' took %.2f s" % (cmd, time.monotonic() - t_cmd))
+                self.run_monitor_script(v, proc, read_until, lambda: text)
             try:
                 status = proc.wait(10)
                 if status != EXIT_PASS:
@@ -673,6 +699,57 @@ class Runner:
             with open(log, "w") as f:
                 f.write(text)
         return v, log, text, time.monotonic() - t0
+
+    def run_monitor_script(self, v, proc, read_until, transcript):
+        def send(keys):
+            for ch in keys:                     # typed, one character at a time
+                proc.stdin.write(ch.encode())
+                proc.stdin.flush()
+                time.sleep(0.005)
+
+        vars_ = {}
+        times = []
+        for entry in self.MONITOR_SCRIPT:
+            keys, want = entry[0], entry[1]
+            opts = entry[2] if len(entry) > 2 else {}
+            try:
+                keys = keys.format(**vars_) if "{" in keys else keys
+                want = re.sub(r"\{(\w+)\}", lambda m: re.escape(vars_[m.group(1)]), want)
+            except KeyError as e:
+                v.errors.append("'%s': no value captured for %s" % (keys, e))
+                break
+            shown = keys.encode("unicode_escape").decode()
+            send(keys)
+            t_cmd = time.monotonic()
+            send("\r")
+            if "then" in opts:
+                reply = read_until(want, 20)
+                if reply is not None:
+                    send(opts["then"])
+                    reply = (reply + (read_until(r"kthread> ", 5) or "<no prompt>"))
+            else:
+                reply = read_until(r"kthread> " if keys != "poweroff" else want, 60)
+            took = time.monotonic() - t_cmd
+            if reply is None or not re.search(want, reply):
+                v.errors.append("'%s': reply does not match /%s/" % (shown, want))
+                continue
+            for name, pat in opts.get("capture", {}).items():
+                m = re.search(pat, reply)
+                if m:
+                    vars_[name] = m.group(1)
+            if not any(keys.startswith(s) for s in self.MONITOR_SLOW):
+                times.append((took, shown))
+        if times:
+            times.sort()
+            say("   monitor: %d timed commands, median %.0f ms, slowest %.0f ms ('%s')" % (
+                len(times), 1000 * times[len(times) // 2][0], 1000 * times[-1][0],
+                times[-1][1]))
+            slow = [(t, c) for t, c in times if t > self.MONITOR_ANSWER_S]
+            # the bound is the kernel's; a host that stalls QEMU may stretch one answer
+            if len(slow) > 1 or (slow and slow[0][0] > 10 * self.MONITOR_ANSWER_S):
+                v.errors.append("commands answered in more than %d ms: %s" % (
+                    1000 * self.MONITOR_ANSWER_S,
+                    ", ".join("'%s' %.0f ms" % (c, 1000 * t) for t, c in slow)))
 
     def gdb_helpers_scenario(self):
         """The GDB helpers against a live kernel: the `gdb` suite parks one kthread and puts

@@ -303,6 +303,7 @@ void wq_worker_running(struct task_struct *task);
 extern struct list_head workqueues;
 extern struct list_head wq_all_pools;
 void show_all_workqueues(void);
+void wq_show(__printf(1, 2) void (*pr)(const char *fmt, ...));
 
 struct wq_pool_info {
 	int id;			/* pool id (kworker/u<id>:N for unbound pools) */
