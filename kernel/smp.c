@@ -22,6 +22,7 @@
 #include <linux/percpu.h>
 #include <linux/spinlock.h>
 #include <linux/irqflags.h>
+#include <linux/sched.h>
 #include <asm/smp.h>
 #include <asm/irq.h>
 #include <asm/processor.h>
@@ -192,9 +193,13 @@ void smp_send_stop(void)
 	mdelay(50 + 20 * num_online_cpus());	/* let them print */
 }
 
-/* The reschedule IPI only interrupts: need_resched is acted on at IRQ exit. */
+/*
+ * The reschedule IPI: activate the tasks other CPUs woke for this one;
+ * need_resched is acted on at IRQ exit.
+ */
 static void reschedule_interrupt(struct pt_regs *regs)
 {
+	sched_ttwu_pending();
 }
 
 void smp_ipi_init(void)

@@ -597,9 +597,10 @@ static struct worker *first_idle_worker(struct worker_pool *pool)
 
 /*
  * kick_pool - wake the most recently idle worker if work is pending and
- * nobody runs.  A worker still on the idle list whose state is already
- * TASK_RUNNING has been woken and has not yet taken the lock: it will
- * look at the worklist, so it is not woken again.
+ * nobody runs.  A worker still on the idle list whose state is no longer
+ * TASK_IDLE has been woken (TASK_WAKING while on a remote CPU's wake
+ * list, then TASK_RUNNING) and has not yet taken the lock: it will look
+ * at the worklist, so it is not woken again.
  * Context: pool->lock.  Return: whether a worker was (or is being) woken.
  */
 static bool kick_pool(struct worker_pool *pool)
@@ -612,7 +613,7 @@ static bool kick_pool(struct worker_pool *pool)
 	worker = first_idle_worker(pool);
 	if (!worker)
 		return false;
-	if (READ_ONCE(worker->task->__state) != TASK_RUNNING)
+	if (READ_ONCE(worker->task->__state) == TASK_IDLE)
 		wake_up_process(worker->task);
 	return true;
 }

@@ -138,6 +138,7 @@ struct task_struct {
 
 	u64 start_time;				/* I: ktime at creation */
 	u64 last_switch_time;			/* R: for the hung-task detector */
+	struct task_struct *wake_entry;		/* next on a run queue's wake_list (TASK_WAKING) */
 	unsigned long nvcsw, nivcsw;		/* R: voluntary / involuntary switches */
 	void *timeout_timer;			/* O: schedule_timeout's timer */
 };
@@ -176,6 +177,7 @@ void put_task_struct(struct task_struct *t);
 void schedule(void);
 void schedule_idle(void);
 void schedule_preempt_disabled(void);
+void sched_ttwu_pending(void);		/* the reschedule IPI's work */
 int wake_up_process(struct task_struct *p);
 int wake_up_state(struct task_struct *p, unsigned int state);
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);

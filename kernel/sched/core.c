@@ -31,14 +31,24 @@
  * release semantics after the switch) before queueing it anywhere: a task
  * never runs on two CPUs at once.
  *
- * Remote wake-ups take the target CPU's rq->lock directly (no wake list):
- * the waker enqueues under the remote lock and, if the target must
- * reschedule, sends it the reschedule IPI.  Under QEMU, where this kernel
- * lives, an IPI is the expensive part (it wakes a halted vCPU thread) and
- * is needed either way; a queued wake list would add a second pass on the
- * target for no saving.  Locks are short and test-and-set (vCPU-preemption
- * safe).
- *
+ * Remote wake-ups go through the target's wake list (as Linux's
+ * ttwu_queue_wakelist): the waker, holding p->pi_lock, marks p
+ * TASK_WAKING, sets its CPU and pushes it on the target run queue's
+ * lock-free wake_list, sending the reschedule IPI only when the list was
+ * empty; the target activates everything on its list from that IPI,
+ * under its own rq->lock.  The waker never takes a remote rq->lock and
+ * never spins on p->on_cpu: a task still switching out on its CPU is
+ * queued on that CPU's list, which is processed after the switch (the
+ * IPI cannot be taken while the switch runs with interrupts off).  Under
+ * QEMU with more vCPUs than host CPUs, a waker spinning on a remote lock
+ * or on on_cpu waited whole host time slices whenever that vCPU was
+ * descheduled (a quarter of the work_throughput time).  While p is on a
+ * list, its state is TASK_WAKING: other wakers leave it alone.  The
+ * target re-checks, under its rq->lock, that it is still online and in
+ * p's affinity (hot-unplug or set_cpus_allowed_ptr() may have intervened);
+ * if not, p is placed elsewhere as an ordinary wake-up.  Wake-ups to the
+ * waker's own CPU take the local rq->lock.
+
  * need_resched is per CPU (pcpu_hot.need_resched), set under the target's
  * rq->lock, and acted on at preempt_enable(), on interrupt exit, at
  * cond_resched() and in the idle loop; it is cleared by __schedule().
@@ -389,6 +399,96 @@ static bool ttwu_runnable(struct task_struct *p)
  * Context: any, including hard IRQ.  Return: 1 if p was woken, 0 if its
  * state did not match (already running, parked for TASK_NORMAL, dead).
  */
+/*
+ * Queue p, which the caller has marked TASK_WAKING under p->pi_lock, on
+ * the wake list of the CPU it should run on, if that is another CPU.  A
+ * task still switching out stays on its CPU.  Return: queued (the target
+ * finishes the wake-up); false: the caller wakes p itself.
+ */
+static bool ttwu_queue_wakelist(struct task_struct *p)
+{
+	int this_cpu = smp_processor_id(), cpu;
+	struct task_struct *head;
+	struct rq *rq;
+
+	if (READ_ONCE(p->on_cpu)) {
+		cpu = task_cpu(p);
+		if (!cpumask_test_cpu(cpu, p->cpus_ptr))
+			return false;
+	} else {
+		cpu = select_task_rq(p, task_cpu(p));
+	}
+	rq = cpu_rq(cpu);
+	if (cpu == this_cpu || (!READ_ONCE(rq->online) && !kthread_is_per_cpu(p)))
+		return false;
+	set_task_cpu(p, cpu);
+	head = READ_ONCE(rq->wake_list);
+	do {
+		p->wake_entry = head;
+	} while (!try_cmpxchg(&rq->wake_list, &head, p));
+	if (!head)
+		smp_send_reschedule(cpu);
+	return true;
+}
+
+/*
+ * Finish a wake-up: p (TASK_WAKING, not queued, off every CPU) goes on
+ * rq and may preempt its current task.  Context: rq->lock held.
+ */
+static void ttwu_activate(struct rq *rq, struct task_struct *p)
+{
+	activate_task(rq, p, ENQUEUE_WAKEUP);
+	WRITE_ONCE(p->__state, TASK_RUNNING);
+	trace_event(TRACE_SCHED_WAKEUP, p, rq->cpu);
+	check_preempt_curr(rq, p);
+}
+
+/*
+ * sched_ttwu_pending - activate the tasks remote CPUs queued on this
+ * CPU's wake list.  A task that may no longer run here (this CPU is going
+ * down, or its affinity changed meanwhile) is woken as usual instead,
+ * which picks another CPU.  Context: the reschedule IPI, interrupts off.
+ */
+void sched_ttwu_pending(void)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *list, *p, *fifo = NULL, *redo = NULL;
+
+	if (!READ_ONCE(rq->wake_list))
+		return;
+	list = xchg(&rq->wake_list, NULL);
+	while (list) {			/* the list is LIFO: wake in queueing order */
+		p = list;
+		list = p->wake_entry;
+		p->wake_entry = fifo;
+		fifo = p;
+	}
+	raw_spin_lock(&rq->lock);
+	update_rq_clock(rq);
+	while ((p = fifo)) {
+		fifo = p->wake_entry;
+		/* it switched out here (or elsewhere before being queued): on_cpu is 0 */
+		smp_cond_load_acquire(&p->on_cpu, !VAL);
+		if (unlikely((!rq->online && !kthread_is_per_cpu(p)) ||
+			     !cpumask_test_cpu(rq->cpu, p->cpus_ptr))) {
+			p->wake_entry = redo;
+			redo = p;
+			continue;
+		}
+		rq->nr_remote_wakeups++;
+		ttwu_activate(rq, p);
+	}
+	raw_spin_unlock(&rq->lock);
+	while ((p = redo)) {
+		redo = p->wake_entry;
+		raw_spin_lock(&p->pi_lock);
+		rq = lock_target_rq(p);
+		ttwu_activate(rq, p);
+		raw_spin_unlock(&rq->lock);
+		raw_spin_unlock(&p->pi_lock);
+	}
+}
+
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 {
 	unsigned long flags;
@@ -410,18 +510,18 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 	success = 1;
 	if (READ_ONCE(p->on_rq) && ttwu_runnable(p))
 		goto out;
-	/* p is off the run queue; wait until its CPU has switched away from it */
+	/*
+	 * p is off the run queue.  Another CPU's: hand it to that CPU's wake
+	 * list.  Otherwise wait until p's CPU has switched away from it.
+	 */
 	WRITE_ONCE(p->__state, TASK_WAKING);
+	if (ttwu_queue_wakelist(p))
+		goto out;
 	smp_cond_load_acquire(&p->on_cpu, !VAL);
 
 	rq = lock_target_rq(p);
-	activate_task(rq, p, ENQUEUE_WAKEUP);
-	WRITE_ONCE(p->__state, TASK_RUNNING);
-	trace_event(TRACE_SCHED_WAKEUP, p, rq->cpu);
-	check_preempt_curr(rq, p);
+	ttwu_activate(rq, p);
 	raw_spin_unlock(&rq->lock);
-	if (p->flags & PF_WQ_WORKER)
-		wq_worker_running(p);
 out:
 	raw_spin_unlock_irqrestore(&p->pi_lock, flags);
 	return success;

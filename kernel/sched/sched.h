@@ -53,6 +53,9 @@ struct rq {
 	bool online;			/* R */
 	unsigned long nr_switches;	/* R */
 	unsigned long next_balance;	/* R: jiffies */
+	struct task_struct *wake_list;	/* A: woken by remote CPUs, activated here (push:
+					 * cmpxchg under p->pi_lock; take: xchg in the IPI) */
+	unsigned long nr_remote_wakeups;	/* R: activated from wake_list */
 };
 
 DECLARE_PER_CPU(struct rq, runqueues);
