@@ -339,19 +339,23 @@ static bool cpu_active_mask_any(void)
 }
 
 /*
- * Choose p's CPU and lock its run queue.  A run queue going offline
+ * Lock the run queue of cpu (if >= 0: chosen by select_task_rq() just
+ * now) or of the CPU select_task_rq() chooses, and make it p's.  A run
+ * queue going offline
  * (take_cpu_down() clears rq->online under its lock before emptying it)
  * accepts only that CPU's per-CPU kthreads, so a wake-up that chose the
  * CPU just before it went inactive chooses again instead of stranding p
  * there.  Context: p->pi_lock held, p not queued.  Returns with the rq
  * locked and its clock updated.
  */
-static struct rq *lock_target_rq(struct task_struct *p)
+static struct rq *lock_target_rq(struct task_struct *p, int cpu)
 {
 	for (;;) {
-		int cpu = select_task_rq(p, task_cpu(p));
-		struct rq *rq = cpu_rq(cpu);
+		struct rq *rq;
 
+		if (cpu < 0)
+			cpu = select_task_rq(p, task_cpu(p));
+		rq = cpu_rq(cpu);
 		set_task_cpu(p, cpu);
 		raw_spin_lock(&rq->lock);
 		if (likely(rq->online) || kthread_is_per_cpu(p) || !cpu_active_mask_any()) {
@@ -359,6 +363,7 @@ static struct rq *lock_target_rq(struct task_struct *p)
 			return rq;
 		}
 		raw_spin_unlock(&rq->lock);
+		cpu = -1;
 	}
 }
 
@@ -403,9 +408,10 @@ static bool ttwu_runnable(struct task_struct *p)
  * Queue p, which the caller has marked TASK_WAKING under p->pi_lock, on
  * the wake list of the CPU it should run on, if that is another CPU.  A
  * task still switching out stays on its CPU.  Return: queued (the target
- * finishes the wake-up); false: the caller wakes p itself.
+ * finishes the wake-up); false: the caller wakes p itself, on *target if
+ * that was chosen (>= 0).
  */
-static bool ttwu_queue_wakelist(struct task_struct *p)
+static bool ttwu_queue_wakelist(struct task_struct *p, int *target)
 {
 	int this_cpu = smp_processor_id(), cpu;
 	struct task_struct *head;
@@ -416,7 +422,7 @@ static bool ttwu_queue_wakelist(struct task_struct *p)
 		if (!cpumask_test_cpu(cpu, p->cpus_ptr))
 			return false;
 	} else {
-		cpu = select_task_rq(p, task_cpu(p));
+		*target = cpu = select_task_rq(p, task_cpu(p));
 	}
 	rq = cpu_rq(cpu);
 	if (cpu == this_cpu || (!READ_ONCE(rq->online) && !kthread_is_per_cpu(p)))
@@ -482,7 +488,7 @@ void sched_ttwu_pending(void)
 	while ((p = redo)) {
 		redo = p->wake_entry;
 		raw_spin_lock(&p->pi_lock);
-		rq = lock_target_rq(p);
+		rq = lock_target_rq(p, -1);
 		ttwu_activate(rq, p);
 		raw_spin_unlock(&rq->lock);
 		raw_spin_unlock(&p->pi_lock);
@@ -493,7 +499,7 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 {
 	unsigned long flags;
 	struct rq *rq;
-	int success = 0;
+	int success = 0, cpu = -1;
 
 	if (p == current) {
 		/* waking ourselves between set_current_state() and schedule() */
@@ -515,11 +521,11 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 	 * list.  Otherwise wait until p's CPU has switched away from it.
 	 */
 	WRITE_ONCE(p->__state, TASK_WAKING);
-	if (ttwu_queue_wakelist(p))
+	if (ttwu_queue_wakelist(p, &cpu))
 		goto out;
 	smp_cond_load_acquire(&p->on_cpu, !VAL);
 
-	rq = lock_target_rq(p);
+	rq = lock_target_rq(p, cpu);
 	ttwu_activate(rq, p);
 	raw_spin_unlock(&rq->lock);
 out:
@@ -549,7 +555,7 @@ void wake_up_new_task(struct task_struct *p)
 		raw_spin_unlock_irqrestore(&p->pi_lock, flags);
 		return;
 	}
-	rq = lock_target_rq(p);
+	rq = lock_target_rq(p, -1);
 	activate_task(rq, p, ENQUEUE_NEW);
 	WRITE_ONCE(p->__state, TASK_RUNNING);
 	check_preempt_curr(rq, p);
