@@ -17,6 +17,7 @@ void lapic_send_ipi(u32 apicid, u32 vector_and_mode);
 void lapic_send_ipi_all_but_self(u32 vector_and_mode);
 bool lapic_available(void);
 void lapic_timer_start(u32 initial_count);
+void lapic_timer_set_count(u32 initial_count);
 u32 lapic_timer_current(void);
 void lapic_timer_oneshot_max(void);
 

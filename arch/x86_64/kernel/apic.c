@@ -114,6 +114,17 @@ void lapic_timer_start(u32 initial_count)
 	lapic_write(APIC_TMICT, initial_count);
 }
 
+/*
+ * Stop (0) or restart the periodic timer set up by lapic_timer_start():
+ * one register write, the divider and LVT stay as they are (under QEMU
+ * every LAPIC access is an emulated MMIO exit; idle CPUs do this on every
+ * idle entry and exit).
+ */
+void lapic_timer_set_count(u32 initial_count)
+{
+	lapic_write(APIC_TMICT, initial_count);
+}
+
 /* One-shot, masked, from 0xffffffff: for calibration. */
 void lapic_timer_oneshot_max(void)
 {

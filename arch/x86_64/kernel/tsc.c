@@ -88,12 +88,12 @@ void lapic_timer_setup_this_cpu(void)
 
 void arch_tick_stop(void)
 {
-	lapic_timer_start(0);		/* an initial count of 0 stops the timer */
+	lapic_timer_set_count(0);	/* an initial count of 0 stops the timer */
 }
 
 void arch_tick_restart(void)
 {
-	lapic_timer_start(lapic_ticks_per_jiffy);
+	lapic_timer_set_count(lapic_ticks_per_jiffy);
 }
 
 void ndelay(unsigned long ns)
