@@ -441,7 +441,7 @@ static bool ttwu_queue_wakelist(struct task_struct *p, int *target)
  * Finish a wake-up: p (TASK_WAKING, not queued, off every CPU) goes on
  * rq and may preempt its current task.  Context: rq->lock held.
  */
-static void ttwu_activate(struct rq *rq, struct task_struct *p)
+static __always_inline void ttwu_activate(struct rq *rq, struct task_struct *p)
 {
 	activate_task(rq, p, ENQUEUE_WAKEUP);
 	WRITE_ONCE(p->__state, TASK_RUNNING);
