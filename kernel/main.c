@@ -183,13 +183,61 @@ static void trace_print(const char *line)
 	console_write_raw("\n", 1);
 }
 
+/* tracescenario=wq: items that sleep, then compute; the last CPU goes away meanwhile. */
+static void traced_work_fn(struct work_struct *work)
+{
+	u64 end;
+
+	msleep(4);				/* a sleeping item lets the next one run */
+	end = ktime_get_ns() + 500 * NSEC_PER_USEC;
+	while (ktime_get_ns() < end)		/* then holds its CPU for 0.5 ms */
+		cpu_relax();
+}
+
+static void trace_scenario_wq(int cpu)
+{
+	struct workqueue_struct *wq = alloc_workqueue("traced_wq", 0, 0);
+	struct work_struct *works = kcalloc(4 * nr_cpu_ids, sizeof(*works), GFP_KERNEL);
+	unsigned int i, n = 0, c;
+
+	if (!wq || !works || trace_start())
+		goto out;
+	for (i = 0; i < 4; i++)
+		for_each_online_cpu(c) {
+			INIT_WORK(&works[n], traced_work_fn);
+			queue_work_on(c, wq, &works[n++]);
+		}
+	msleep(1);
+	trace_mark("offline");
+	remove_cpu(cpu);	/* its pool is disassociated: its items run elsewhere */
+	msleep(5);
+	add_cpu(cpu);
+	trace_mark("online");
+	flush_workqueue(wq);
+	trace_dump(trace_print);
+out:
+	if (wq)
+		destroy_workqueue(wq);
+	kfree(works);
+}
+
+/*
+ * tracescenario=park: a per-CPU kthread parked and unparked across three
+ * offline/online cycles of its CPU.  tracescenario=wq: a workqueue's items
+ * on every CPU, the last CPU going offline and back meanwhile.
+ */
 static void run_trace_scenario(const char *what)
 {
 	int cpu = cpumask_last(cpu_online_mask);
 	struct task_struct *k;
 
-	if (strcmp(what, "park") || cpu == 0) {
-		pr_err("tracescenario: unknown \"%s\" (or a single CPU)\n", what);
+	if ((strcmp(what, "park") && strcmp(what, "wq")) || cpu == 0) {
+		pr_err("tracescenario: unknown \"%s\" (park, wq), or a single CPU\n", what);
+		return;
+	}
+	if (!strcmp(what, "wq")) {
+		trace_scenario_wq(cpu);
+		qemu_exit(QEMU_EXIT_PASS);
 		return;
 	}
 	k = kthread_create_on_cpu(trace_pcpu_fn, NULL, cpu, "traced/%u");

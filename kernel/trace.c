@@ -17,6 +17,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/trace.h>
+#include <linux/kallsyms.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <linux/sched.h>
@@ -121,7 +122,8 @@ void trace_stop(void)
 void trace_dump(void (*print)(const char *line))
 {
 	unsigned long pos[NR_CPUS], end[NR_CPUS];
-	char line[160];
+	char line[160], sym[KSYM_NAME_LEN];
+	const char *text;
 	int cpu;
 
 	trace_stop();
@@ -150,11 +152,17 @@ void trace_dump(void (*print)(const char *line))
 		if (!best)
 			break;
 		pos[bcpu]++;
+		text = best->text ? best->text : "-";
+		if (best->event == TRACE_WQ_QUEUE || best->event == TRACE_WQ_EXEC_START ||
+		    best->event == TRACE_WQ_EXEC_END) {
+			/* the work function, by name */
+			sprint_symbol_no_offset(sym, best->arg);
+			text = sym;
+		}
 		snprintf(line, sizeof(line), "T %llu %d %s %d %s %lld %s",
 			 tsc_to_ns(best->tsc - trace_tsc0), best->cpu,
 			 best->event < ARRAY_SIZE(event_names) ? event_names[best->event] : "?",
-			 best->pid, best->comm[0] ? best->comm : "-", (long long)best->arg,
-			 best->text ? best->text : "-");
+			 best->pid, best->comm[0] ? best->comm : "-", (long long)best->arg, text);
 		for (char *c = line; *c; c++)	/* comms with spaces would split fields */
 			if (*c == ' ' && c > line + 2 && c[-1] == ' ')
 				*c = '_';

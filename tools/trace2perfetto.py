@@ -3,7 +3,8 @@
 of `trace dump` / `make trace`) into Chrome/Perfetto trace JSON (open it in
 ui.perfetto.dev or chrome://tracing) and, when matplotlib is available (Debian's
 python3-matplotlib), a PNG timeline: one lane per CPU, one colour per task, markers for
-park/unpark, CPU offline/online and marks.
+park/unpark, CPU offline/online and marks; work items (wq_exec_start..end) as slices of
+their own in the JSON and thin black bars in the PNG.
 
 Usage: tools/trace2perfetto.py TRACE.txt OUT.json [OUT.png]
 """
@@ -41,8 +42,25 @@ def slices(events):
     return out
 
 
+def work_slices(events):
+    """Work items running: (cpu, start_ns, end_ns, function, worker pid), from the
+    wq_exec_start/wq_exec_end pair of one worker."""
+    start, out = {}, []
+    for e in events:
+        if e["ev"] == "wq_exec_start":
+            start[e["pid"]] = e
+        elif e["ev"] == "wq_exec_end" and e["pid"] in start:
+            s = start.pop(e["pid"])
+            out.append((s["cpu"], s["ns"], e["ns"], e["text"], e["pid"]))
+    return out
+
+
 def to_json(events, path):
     trace = []
+    for c, s, e, fn, pid in work_slices(events):
+        trace.append({"name": "work: %s" % fn, "ph": "X", "ts": s / 1000.0,
+                      "dur": max((e - s) / 1000.0, 0.001), "pid": 1, "tid": c,
+                      "args": {"worker pid": pid, "ended on cpu": c}})
     for c, s, e, comm, pid in slices(events):
         if comm.startswith("swapper"):
             continue
@@ -56,8 +74,11 @@ def to_json(events, path):
             name += " %s/%d" % (e["comm"], e["pid"])
         trace.append({"name": name, "ph": "i", "s": "t", "ts": e["ns"] / 1000.0, "pid": 0,
                       "tid": e["cpu"], "args": {"arg": e["arg"]}})
-    meta = [{"name": "thread_name", "ph": "M", "pid": 0, "tid": c,
-             "args": {"name": "CPU %d" % c}} for c in sorted({e["cpu"] for e in events})]
+    cpus = sorted({e["cpu"] for e in events})
+    meta = [{"name": "process_name", "ph": "M", "pid": 0, "args": {"name": "tasks"}},
+            {"name": "process_name", "ph": "M", "pid": 1, "args": {"name": "work items"}}]
+    meta += [{"name": "thread_name", "ph": "M", "pid": p, "tid": c,
+              "args": {"name": "CPU %d" % c}} for c in cpus for p in (0, 1)]
     with open(path, "w") as f:
         json.dump({"traceEvents": meta + trace, "displayTimeUnit": "ns"}, f)
 
@@ -76,12 +97,24 @@ def to_png(events, path):
     tasks = sorted({(comm, pid) for _, _, _, comm, pid in sl if not comm.startswith("swapper")})
     cmap = plt.get_cmap("tab20")
     colour = {t: cmap(i % 20) for i, t in enumerate(tasks)}
-    fig, ax = plt.subplots(figsize=(14, 1.0 + 0.7 * len(cpus)))
+    nlegend = len(tasks) + 6
+    fig, ax = plt.subplots(figsize=(14, max(1.0 + 0.7 * len(cpus), 0.8 + 0.19 * nlegend)))
     for c, s, e, comm, pid in sl:
         if comm.startswith("swapper"):
             continue
         ax.broken_barh([(s / 1e6, max((e - s) / 1e6, 0.02))], (c - 0.35, 0.7),
                        facecolors=colour[(comm, pid)])
+    work = work_slices(events)
+    rows = {}                        # per CPU: end of the last item in each row
+    for c, s, e, fn, pid in sorted(work, key=lambda w: w[1]):
+        ends = rows.setdefault(c, [])
+        r = next((i for i, end in enumerate(ends) if end <= s), len(ends))
+        if r == len(ends):
+            ends.append(e)
+        ends[r] = e
+        h = 0.3 / max(4, r + 1)
+        ax.broken_barh([(s / 1e6, max((e - s) / 1e6, 0.02))], (c + 0.37 - (r + 1) * h, h * 0.8),
+                       facecolors="black")
     marks = {"kthread_park": ("v", "black"), "kthread_unpark": ("^", "green"),
              "cpu_offline": ("x", "red"), "cpu_online": ("+", "blue")}
     for e in events:
@@ -95,6 +128,9 @@ def to_png(events, path):
     ax.set_ylim(min(cpus) - 0.6, max(cpus) + 0.8)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colour[t]) for t in tasks]
     labels = ["%s/%d" % t for t in tasks]
+    if work:
+        handles.append(plt.Rectangle((0, 0), 1, 1, color="black"))
+        labels.append("a work item, start to return (sleeps included)")
     for name, (m, col) in marks.items():
         handles.append(plt.Line2D([], [], marker=m, color=col, linestyle="None"))
         labels.append(name)
