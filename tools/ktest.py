@@ -37,6 +37,7 @@ Pure Python 3 standard library.
 import argparse
 import codecs
 import hashlib
+import json
 import fnmatch
 import os
 import re
@@ -548,6 +549,7 @@ class Runner:
         self.scenario("lockups", lambda: self.boot(
             "scenario-lockups", "crashtest=lockups softlockup_thresh=2 hung_task_thresh=2", 2,
             a.mem, judge=judge_lockups))
+        self.scenario("trace-wq", self.trace_wq_scenario)
         self.scenario("monitor", self.monitor_scenario)
         self.scenario("gdb", self.gdb_scenario)
         self.scenario("gdb-helpers", self.gdb_helpers_scenario)
@@ -750,6 +752,34 @@ class Runner:
                 v.errors.append("commands answered in more than %d ms: %s" % (
                     1000 * self.MONITOR_ANSWER_S,
                     ", ".join("'%s' %.0f ms" % (c, 1000 * t) for t, c in slow)))
+
+    def trace_wq_scenario(self):
+        """`make trace SCENARIO=wq` end to end: the kernel traces a workqueue's items on 4
+        CPUs while CPU 3 goes offline and back and dumps the trace; tools/trace2perfetto.py
+        must turn it into Perfetto JSON with one slice per item (16) and both CPU events."""
+        v, log, text, secs = self.boot("scenario-trace-wq", "tracescenario=wq quiet", 4,
+                                       self.args.mem, judge=judge_exit(EXIT_PASS, [
+                                           r"(?m)^T \d+ \d wq_exec_start \d+ kworker/\d+:\d+ "
+                                           r"-?\d+ traced_work_fn\r?$",
+                                           r"(?m)^T \d+ \d cpu_offline -1 - 3 ",
+                                           r"(?m)^# trace end"], "normal exit"))
+        if v.ok:
+            out = os.path.join(self.logdir, "scenario-trace-wq.json")
+            p = subprocess.run([sys.executable, os.path.join(TOOLS, "trace2perfetto.py"), log, out],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               universal_newlines=True)
+            try:
+                with open(out) as f:
+                    evs = json.load(f)["traceEvents"]
+            except (OSError, ValueError, KeyError) as e:
+                v.errors.append("trace2perfetto.py gave no JSON (%s): %s" % (e, p.stdout.strip()))
+                return v, log, text, secs
+            work = [e for e in evs if e.get("ph") == "X" and e["name"] == "work: traced_work_fn"]
+            if len(work) != 16:
+                v.errors.append("expected 16 work-item slices in the JSON, found %d" % len(work))
+            if not any(e.get("name", "").startswith("cpu_online") for e in evs):
+                v.errors.append("no cpu_online event in the JSON")
+        return v, log, text, secs
 
     def gdb_helpers_scenario(self):
         """The GDB helpers against a live kernel: the `gdb` suite parks one kthread and puts
