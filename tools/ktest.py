@@ -626,7 +626,8 @@ class Runner:
         ("trace start", r"(?m)^tracing"),
         ("spawn 1", r"spawned 1 demo threads"),
         ("trace stop", r"(?m)^stopped"),
-        ("trace dump", r"(?ms)^T \d+ \d sched_switch .*^# trace end"),
+        ("trace dump", r"(?ms)^T \d+ \d kthread_create \d+ demo/0 .*"
+                       r"^T \d+ \d sched_switch \d+ demo/0 .*^# trace end"),
         ("trace", r"error: trace start\|stop\|dump"),
         ("cpu offline 1", r"(?m)^ok"),
         ("cpus", r"online 1, possible 2"),
