@@ -26,6 +26,7 @@ struct mutex {
 #ifdef CONFIG_DEBUG_KERNEL
 	const void *magic;		/* the mutex's own address while initialised */
 	const char *name;
+	u16 class_id;			/* lock-order checker class + 1, 0 until first use */
 #endif
 };
 
@@ -55,7 +56,10 @@ void mutex_unlock(struct mutex *lock);
 bool mutex_is_locked(struct mutex *lock);
 int atomic_dec_and_mutex_lock(atomic_t *cnt, struct mutex *lock);
 
-/* Lock-class annotations: no lockdep here, so the plain forms. */
+/*
+ * Lock-class annotations: the checker knows one class per initialisation
+ * site and no subclasses, so the plain forms.
+ */
 #define mutex_lock_nested(lock, subclass)		mutex_lock(lock)
 #define mutex_lock_interruptible_nested(lock, subclass)	mutex_lock_interruptible(lock)
 #define mutex_lock_killable_nested(lock, subclass)	mutex_lock_killable(lock)
@@ -64,6 +68,17 @@ int atomic_dec_and_mutex_lock(atomic_t *cnt, struct mutex *lock);
 
 /* Does current own @lock?  (lockdep_assert_held(&mutex) uses it.) */
 bool mutex_held_by_me(const struct mutex *lock);
+
+#ifdef CONFIG_DEBUG_KERNEL
+/* The lock-order checker's hooks (kernel/locking/lockdep.c). */
+void lockdep_mutex_acquire(struct mutex *lock);
+void lockdep_mutex_acquired(struct mutex *lock);
+void lockdep_mutex_released(struct mutex *lock);
+#else
+static inline void lockdep_mutex_acquire(struct mutex *lock) { (void)lock; }
+static inline void lockdep_mutex_acquired(struct mutex *lock) { (void)lock; }
+static inline void lockdep_mutex_released(struct mutex *lock) { (void)lock; }
+#endif
 
 #define MUTEX_FLAG_WAITERS	0x01UL
 #define MUTEX_FLAGS		0x07UL

@@ -141,6 +141,10 @@ struct task_struct {
 	struct task_struct *wake_entry;		/* next on a run queue's wake_list (TASK_WAKING) */
 	unsigned long nvcsw, nivcsw;		/* R: voluntary / involuntary switches */
 	void *timeout_timer;			/* O: schedule_timeout's timer */
+#ifdef CONFIG_DEBUG_KERNEL
+	u16 held_mutex[8];			/* O: lock-order classes of the mutexes held */
+	int nr_held_mutex;			/* O */
+#endif
 };
 
 extern struct task_struct init_task;

@@ -71,6 +71,7 @@ void lockdep_released(raw_spinlock_t *lock);
 void lockdep_disable(void);
 int lockdep_nr_classes(void);
 extern unsigned long lockdep_reports;
+extern unsigned long lockdep_reports_expected;	/* tests that provoke a report add one */
 #endif
 bool do_raw_spin_trylock(raw_spinlock_t *lock);
 void do_raw_spin_unlock(raw_spinlock_t *lock);

@@ -18,6 +18,7 @@
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
+#include <linux/spinlock.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/ktime.h>
@@ -341,5 +342,11 @@ int kunit_run_tests(const char *glob)
 		if (*s && count_cases(*s, glob))
 			run_suite(*s, ++idx, glob, &pass, &fail, &skip);
 	ktap("# Totals: pass:%d fail:%d skip:%d total:%d", pass, fail, skip, pass + fail + skip);
+#ifdef CONFIG_DEBUG_KERNEL
+	/* a lock-order report no test asked for is a bug in the code under test */
+	if (lockdep_reports > lockdep_reports_expected)
+		pr_err("BUG: %lu lock-order report(s) besides the %lu the lockdep tests provoke\n",
+		       lockdep_reports - lockdep_reports_expected, lockdep_reports_expected);
+#endif
 	return fail;
 }

@@ -1,6 +1,6 @@
 /*
  * A small lock-order checker (debug builds): Linux's lockdep idea, for
- * spinlocks.
+ * spinlocks and mutexes.
  *
  * Every spinlock belongs to a class named by its initialisation site (the
  * name DEFINE_SPINLOCK / spin_lock_init records, e.g. "&rq->lock": all run
@@ -15,12 +15,23 @@
  * Releasing a lock this CPU does not hold is reported by the spinlock
  * code itself; sleeping with a spinlock held by might_sleep().
  *
+ * Mutexes are held across sleeps and migrations, so each task keeps the
+ * classes of the mutexes it holds (task->held_mutex).  Taking mutex B
+ * while holding mutex A records A -> B the same way, and the check is
+ * made before the caller can block on B, so a real AB-BA deadlock is
+ * reported before it hangs.  Mutex -> spinlock edges are not recorded: a
+ * cycle through them would need a mutex taken under a spinlock, which
+ * might_sleep() already reports.  Releasing a mutex one does not own is
+ * reported by the mutex code.
+ *
  * Locking: graph_lock, a bare test-and-set flag (not a checked spinlock),
  * protects the class table and the graph; it is taken with interrupts
  * off, and only for new classes and new edges.
  */
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <linux/irqflags.h>
@@ -55,6 +66,7 @@ static bool lockdep_off;
 static DEFINE_PER_CPU(struct held_stack, held_locks);
 static DEFINE_PER_CPU(int, in_lockdep);	/* our own locks (printk's) are not checked */
 unsigned long lockdep_reports;
+unsigned long lockdep_reports_expected;
 
 static void graph_acquire(void)
 {
@@ -67,28 +79,33 @@ static void graph_release(void)
 	__atomic_store_n(&graph_lock, 0, __ATOMIC_RELEASE);
 }
 
-/* Class id + 1 of a lock (0: none).  Context: interrupts off. */
-static u16 lock_class(raw_spinlock_t *lock)
+/* Class id + 1 of a lock, by its name (0: none).  Context: interrupts off. */
+static u16 name_class(u16 *class_id, const char *name)
 {
-	u16 c = READ_ONCE(lock->class_id);
+	u16 c = READ_ONCE(*class_id);
 
 	if (c)
 		return c;
 	graph_acquire();
 	for (int i = 0; i < nr_classes; i++) {
-		if (class_name[i] == lock->name || (lock->name && class_name[i] &&
-						    !strcmp(class_name[i], lock->name))) {
+		if (class_name[i] == name || (name && class_name[i] &&
+					      !strcmp(class_name[i], name))) {
 			c = i + 1;
 			break;
 		}
 	}
 	if (!c && nr_classes < MAX_CLASSES) {
-		class_name[nr_classes++] = lock->name;
+		class_name[nr_classes++] = name;
 		c = nr_classes;
 	}
 	graph_release();
-	WRITE_ONCE(lock->class_id, c);
+	WRITE_ONCE(*class_id, c);
 	return c;
+}
+
+static u16 lock_class(raw_spinlock_t *lock)
+{
+	return name_class(&lock->class_id, lock->name);
 }
 
 static bool edge(int a, int b)
@@ -148,6 +165,32 @@ static void report_inversion(int held, int cls)
 	printk(KERN_WARNING "======================================================\n");
 }
 
+/*
+ * Holding class a, taking class b: record a -> b, or report the inversion
+ * if b already reaches a.  Context: interrupts off, in_lockdep set.
+ */
+static void check_edge(int a, int b)
+{
+	if (a == b || edge(a, b))
+		return;
+	graph_acquire();
+	if (!edge(a, b)) {
+		if (reaches(b, a)) {
+			report_inversion(a, b);
+		} else {
+			__set_bit(b, edges[a]);
+			if (nr_traces < MAX_EDGE_TRACES) {
+				struct edge_trace *t = &traces[nr_traces++];
+
+				t->from = a;
+				t->to = b;
+				t->n = stack_trace_save_from(read_rbp(), t->trace, TRACE_DEPTH);
+			}
+		}
+	}
+	graph_release();
+}
+
 /* After lock was taken on this CPU (interrupts may be on: we turn them off). */
 void lockdep_acquired(raw_spinlock_t *lock, bool trylock)
 {
@@ -170,30 +213,9 @@ void lockdep_acquired(raw_spinlock_t *lock, bool trylock)
 		local_irq_restore(flags);
 		return;
 	}
-	if (!trylock) {
-		for (int i = 0; i < hs->depth; i++) {
-			int a = hs->cls[i] - 1, b = c - 1;
-
-			if (a == b || edge(a, b))
-				continue;
-			graph_acquire();
-			if (!edge(a, b)) {
-				if (reaches(b, a)) {
-					report_inversion(a, b);
-				} else {
-					__set_bit(b, edges[a]);
-					if (nr_traces < MAX_EDGE_TRACES) {
-						struct edge_trace *t = &traces[nr_traces++];
-						t->from = a;
-						t->to = b;
-						t->n = stack_trace_save_from(read_rbp(), t->trace,
-									     TRACE_DEPTH);
-					}
-				}
-			}
-			graph_release();
-		}
-	}
+	if (!trylock)
+		for (int i = 0; i < hs->depth; i++)
+			check_edge(hs->cls[i] - 1, c - 1);
 	hs->cls[hs->depth++] = c;
 	this_cpu_write(in_lockdep, 0);
 	local_irq_restore(flags);
@@ -221,6 +243,61 @@ void lockdep_released(raw_spinlock_t *lock)
 		}
 	}
 	local_irq_restore(flags);
+}
+
+/*
+ * Before current may block on a mutex: check the order against the
+ * mutexes it holds.  Context: process context.
+ */
+void lockdep_mutex_acquire(struct mutex *lock)
+{
+	struct task_struct *t = current;
+	unsigned long flags;
+	u16 c;
+
+	if (READ_ONCE(lockdep_off) || !lock->name)
+		return;
+	local_irq_save(flags);
+	if (!this_cpu_read(in_lockdep)) {
+		this_cpu_write(in_lockdep, 1);
+		c = name_class(&lock->class_id, lock->name);
+		for (int i = 0; c && i < t->nr_held_mutex; i++)
+			check_edge(t->held_mutex[i] - 1, c - 1);
+		this_cpu_write(in_lockdep, 0);
+	}
+	local_irq_restore(flags);
+}
+
+/* current now owns lock (after a check, or a trylock: no check). */
+void lockdep_mutex_acquired(struct mutex *lock)
+{
+	struct task_struct *t = current;
+	u16 c = READ_ONCE(lock->class_id);
+
+	if (!c && lock->name && !READ_ONCE(lockdep_off)) {
+		unsigned long flags;
+
+		local_irq_save(flags);
+		c = name_class(&lock->class_id, lock->name);
+		local_irq_restore(flags);
+	}
+	if (c && t->nr_held_mutex < (int)ARRAY_SIZE(t->held_mutex))
+		t->held_mutex[t->nr_held_mutex++] = c;
+}
+
+void lockdep_mutex_released(struct mutex *lock)
+{
+	struct task_struct *t = current;
+	u16 c = READ_ONCE(lock->class_id);
+
+	for (int i = t->nr_held_mutex - 1; c && i >= 0; i--) {
+		if (t->held_mutex[i] == c) {
+			memmove(&t->held_mutex[i], &t->held_mutex[i + 1],
+				(t->nr_held_mutex - i - 1) * sizeof(u16));
+			t->nr_held_mutex--;
+			break;
+		}
+	}
 }
 
 /* Panic and tests: stop recording (reports stay). */

@@ -121,6 +121,7 @@ static noinline void __mutex_lock_slowpath(struct mutex *lock, unsigned int stat
 		if (!t) {	/* unlocked meanwhile, and then nobody waits */
 			if (atomic_long_try_cmpxchg(&lock->owner, &owner, (long)current)) {
 				raw_spin_unlock(&lock->wait_lock);
+				lockdep_mutex_acquired(lock);
 				return;
 			}
 			continue;
@@ -146,6 +147,7 @@ static noinline void __mutex_lock_slowpath(struct mutex *lock, unsigned int stat
 		schedule();
 	}
 	__set_current_state(TASK_RUNNING);
+	lockdep_mutex_acquired(lock);
 }
 
 /**
@@ -157,7 +159,10 @@ void mutex_lock(struct mutex *lock)
 {
 	might_sleep();
 	mutex_check_magic(lock);
-	if (!__mutex_trylock_fast(lock))
+	lockdep_mutex_acquire(lock);
+	if (__mutex_trylock_fast(lock))
+		lockdep_mutex_acquired(lock);
+	else
 		__mutex_lock_slowpath(lock, TASK_UNINTERRUPTIBLE);
 }
 
@@ -170,7 +175,10 @@ int mutex_lock_interruptible(struct mutex *lock)
 {
 	might_sleep();
 	mutex_check_magic(lock);
-	if (!__mutex_trylock_fast(lock))
+	lockdep_mutex_acquire(lock);
+	if (__mutex_trylock_fast(lock))
+		lockdep_mutex_acquired(lock);
+	else
 		__mutex_lock_slowpath(lock, TASK_INTERRUPTIBLE);
 	return 0;
 }
@@ -183,7 +191,10 @@ int mutex_lock_killable(struct mutex *lock)
 {
 	might_sleep();
 	mutex_check_magic(lock);
-	if (!__mutex_trylock_fast(lock))
+	lockdep_mutex_acquire(lock);
+	if (__mutex_trylock_fast(lock))
+		lockdep_mutex_acquired(lock);
+	else
 		__mutex_lock_slowpath(lock, TASK_KILLABLE);
 	return 0;
 }
@@ -202,7 +213,10 @@ void mutex_lock_io(struct mutex *lock)
 int mutex_trylock(struct mutex *lock)
 {
 	mutex_check_magic(lock);
-	return __mutex_trylock_fast(lock);
+	if (!__mutex_trylock_fast(lock))
+		return 0;
+	lockdep_mutex_acquired(lock);
+	return 1;
 }
 
 static noinline void __mutex_unlock_slowpath(struct mutex *lock)
@@ -251,6 +265,8 @@ void mutex_unlock(struct mutex *lock)
 	long self = (long)current;
 
 	mutex_check_magic(lock);
+	if (mutex_held_by_me(lock))	/* before the release: the mutex may go with it */
+		lockdep_mutex_released(lock);
 	if (atomic_long_try_cmpxchg(&lock->owner, &self, 0))
 		return;
 	__mutex_unlock_slowpath(lock);
