@@ -1070,6 +1070,11 @@ static void __queue_delayed_work(int cpu, struct workqueue_struct *wq,
 	}
 	dwork->wq = wq;
 	dwork->cpu = cpu;
+	/*
+	 * The delay counts from now: a tick the host delayed may have left
+	 * jiffies behind ktime (schedule_timeout() does the same).
+	 */
+	jiffies_refresh();
 	timer->expires = jiffies + delay;
 	if (cpu == WORK_CPU_UNBOUND)
 		add_timer(timer);
@@ -2448,11 +2453,35 @@ static void pwq_put_base(struct pool_workqueue *pwq)
 		pwq_release(pwq);
 }
 
+/*
+ * A new pwq of wq on the unbound pool for attrs (found or created; the pwq
+ * holds the pool reference), not linked yet.  Context: may sleep; no
+ * workqueue mutex held.  Return: the pwq, or NULL (no memory).
+ */
+static struct pool_workqueue *alloc_unbound_pwq(struct workqueue_struct *wq,
+						const struct workqueue_attrs *attrs)
+{
+	struct pool_workqueue *pwq;
+	struct worker_pool *pool;
+
+	mutex_lock(&wq_pool_mutex);
+	pool = get_unbound_pool(attrs);
+	mutex_unlock(&wq_pool_mutex);
+	if (!pool)
+		return NULL;
+	pwq = alloc_pwq(wq, pool);
+	if (!pwq) {
+		mutex_lock(&wq_pool_mutex);
+		put_unbound_pool(pool);
+		mutex_unlock(&wq_pool_mutex);
+	}
+	return pwq;
+}
+
 static int alloc_and_link_pwqs(struct workqueue_struct *wq)
 {
 	int highpri = !!(wq->flags & WQ_HIGHPRI), cpu;
 	struct pool_workqueue *pwq;
-	struct worker_pool *pool;
 
 	if (!(wq->flags & WQ_UNBOUND)) {
 		for_each_possible_cpu(cpu) {
@@ -2466,18 +2495,9 @@ static int alloc_and_link_pwqs(struct workqueue_struct *wq)
 		}
 		return 0;
 	}
-	mutex_lock(&wq_pool_mutex);
-	pool = get_unbound_pool(&unbound_std_attrs[highpri]);
-	mutex_unlock(&wq_pool_mutex);
-	if (!pool)
+	pwq = alloc_unbound_pwq(wq, &unbound_std_attrs[highpri]);
+	if (!pwq)
 		return -ENOMEM;
-	pwq = alloc_pwq(wq, pool);
-	if (!pwq) {
-		mutex_lock(&wq_pool_mutex);
-		put_unbound_pool(pool);
-		mutex_unlock(&wq_pool_mutex);
-		return -ENOMEM;
-	}
 	mutex_lock(&wq->mutex);
 	link_pwq(pwq);
 	wq->dfl_pwq = pwq;
@@ -2713,18 +2733,10 @@ int apply_workqueue_attrs(struct workqueue_struct *wq, const struct workqueue_at
 	a.nice = clamp(attrs->nice, MIN_NICE, MAX_NICE);
 	if (!cpumask_and(&a.cpumask, &attrs->cpumask, cpu_possible_mask))
 		return -EINVAL;
-	mutex_lock(&wq_pool_mutex);
-	pool = get_unbound_pool(&a);
-	mutex_unlock(&wq_pool_mutex);
-	if (!pool)
+	pwq = alloc_unbound_pwq(wq, &a);
+	if (!pwq)
 		return -ENOMEM;
-	pwq = alloc_pwq(wq, pool);
-	if (!pwq) {
-		mutex_lock(&wq_pool_mutex);
-		put_unbound_pool(pool);
-		mutex_unlock(&wq_pool_mutex);
-		return -ENOMEM;
-	}
+	pool = pwq->pool;
 	mutex_lock(&wq->mutex);
 	if (WARN_ON(wq->flags & __WQ_DESTROYING)) {
 		mutex_unlock(&wq->mutex);

@@ -49,6 +49,17 @@
 		msleep(1);						\
 	__ok; })
 
+/*
+ * Wait (up to TMO) until t sleeps in TASK_UNINTERRUPTIBLE and is off its
+ * CPU: a flusher or drainer that has reached its wait.  A sleep of a few
+ * milliseconds is no such guarantee on a loaded host.  t must stay alive.
+ */
+static bool blocked_in_d(struct task_struct *t)
+{
+	return WAIT_FOR(READ_ONCE(t->__state) == TASK_UNINTERRUPTIBLE &&
+			wait_task_inactive(t, TASK_UNINTERRUPTIBLE), 5000);
+}
+
 static void spin_ms(unsigned int ms)
 {
 	u64 end = ktime_get_ns() + (u64)ms * NSEC_PER_MSEC;
@@ -583,7 +594,8 @@ static void same_item_never_runs_concurrently_with_itself(struct kunit *test)
 struct forever {
 	struct work_struct work;
 	struct workqueue_struct *wq;
-	atomic_t runs;
+	atomic_t runs;		/* runs started */
+	atomic_t ended;		/* runs returned (after requeueing: never idle) */
 	atomic_t stop;
 };
 
@@ -595,6 +607,7 @@ static void forever_fn(struct work_struct *work)
 	usleep_range(100, 200);
 	if (!atomic_read(&f->stop))
 		queue_work(f->wq, work);
+	atomic_inc(&f->ended);
 }
 
 static void flush_work_waits_for_last_instance_only(struct kunit *test)
@@ -618,9 +631,10 @@ static void flush_work_waits_for_last_instance_only(struct kunit *test)
 	f.wq = wq;
 	queue_work(wq, &f.work);
 	msleep(5);
-	before = atomic_read(&f.runs);
+	/* running or pending at the call: flush waits for that run's end, no more */
+	before = atomic_read(&f.ended);
 	KUNIT_EXPECT_TRUE(test, flush_work(&f.work));
-	KUNIT_EXPECT_GT(test, atomic_read(&f.runs), before);
+	KUNIT_EXPECT_GT(test, atomic_read(&f.ended), before);
 	atomic_set(&f.stop, 1);
 	cancel_work_sync(&f.work);
 	destroy_workqueue(wq);
@@ -648,6 +662,7 @@ static void flush_workqueue_colours_later_work_never_stalls(struct kunit *test)
 	struct workqueue_struct *wq = alloc_workqueue("wqt_colors", WQ_UNBOUND, 64);
 	struct probe *items = kunit_kcalloc(test, NFLUSH, sizeof(*items), GFP_KERNEL);
 	struct flusher *fl = kzalloc(NFLUSH * sizeof(*fl), GFP_KERNEL);
+	struct task_struct *t;
 	int i, k, early = 0, late = 0;
 
 	KUNIT_ASSERT_NOT_NULL(test, wq);
@@ -659,8 +674,10 @@ static void flush_workqueue_colours_later_work_never_stalls(struct kunit *test)
 		KUNIT_EXPECT_TRUE(test, queue_work(wq, &items[i].work));
 		fl[i].wq = wq;
 		init_completion(&fl[i].done);
-		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, kthread_run(flusher_thread, &fl[i], "wqt_fl/%d", i));
-		msleep(2);	/* flusher i is waiting before item i+1 is queued */
+		t = kthread_run(flusher_thread, &fl[i], "wqt_fl/%d", i);
+		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+		/* flusher i waits (its colour taken) before item i+1 is queued */
+		KUNIT_ASSERT_TRUE(test, blocked_in_d(t));
 	}
 	/*
 	 * Release item k: flusher k (one of the 14 with a colour of their
@@ -748,6 +765,7 @@ static void drain_runs_chained_work_and_refuses_others(struct kunit *test)
 	struct chain c = { .limit = 50 };
 	struct drainer *d = kzalloc(sizeof(*d), GFP_KERNEL);
 	struct probe outsider;
+	struct task_struct *t;
 	unsigned long warns;
 
 	KUNIT_ASSERT_NOT_NULL(test, wq);
@@ -761,8 +779,10 @@ static void drain_runs_chained_work_and_refuses_others(struct kunit *test)
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&c.entered, TMO), 0UL);
 	d->wq = wq;
 	init_completion(&d->done);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, kthread_run(drain_thread, d, "wqt_drainer"));
-	msleep(10);	/* the drainer has set DRAINING by now */
+	t = kthread_run(drain_thread, d, "wqt_drainer");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+	/* blocked in its flush (the chain item waits for the gate): DRAINING is set */
+	KUNIT_ASSERT_TRUE(test, blocked_in_d(t));
 	warns = warn_count;
 	queue_work(wq, &outsider.work);	/* refused: WARN, dropped */
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
