@@ -529,7 +529,7 @@ static void create_enomem_leaks_nothing(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, wait_for_dead_tasks(2000), 0);
 	kmem_shrink_all();
 	bytes = atomic_long_read(&slab_bytes_in_use);
-	pages = atomic_long_read(&nr_pages_in_use);
+	pages = nr_pages_in_use_direct();
 	for (int nth = 1; nth <= 6; nth++) {
 		struct task_struct *k;
 
@@ -544,7 +544,7 @@ static void create_enomem_leaks_nothing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wait_for_dead_tasks(2000), 0);
 	kmem_shrink_all();
 	KUNIT_EXPECT_EQ(test, atomic_long_read(&slab_bytes_in_use), bytes);
-	KUNIT_EXPECT_EQ(test, atomic_long_read(&nr_pages_in_use), pages);
+	KUNIT_EXPECT_EQ(test, nr_pages_in_use_direct(), pages);
 }
 
 /* ---- per-CPU threads across CPU hotplug ---- */
@@ -678,7 +678,7 @@ static int kthread_suite_init(struct kunit_suite *suite)
 	wait_for_dead_tasks(2000);
 	kmem_shrink_all();
 	suite_bytes = atomic_long_read(&slab_bytes_in_use);
-	suite_pages = atomic_long_read(&nr_pages_in_use);
+	suite_pages = nr_pages_in_use_direct();
 	return 0;
 }
 
@@ -687,7 +687,7 @@ static void leak_check_last(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wait_for_dead_tasks(3000), 0);
 	kmem_shrink_all();
 	KUNIT_EXPECT_EQ(test, atomic_long_read(&slab_bytes_in_use), suite_bytes);
-	KUNIT_EXPECT_EQ(test, atomic_long_read(&nr_pages_in_use), suite_pages);
+	KUNIT_EXPECT_EQ(test, nr_pages_in_use_direct(), suite_pages);
 }
 
 static struct kunit_case kthread_cases[] = {

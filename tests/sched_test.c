@@ -435,7 +435,7 @@ static void create_exit_1000_no_leak(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, wait_for_dead_tasks(2000), 0);
 	alive = atomic_read(&nr_tasks_alive);
 	kmem_shrink_all();
-	pages = atomic_long_read(&nr_pages_in_use);
+	pages = nr_pages_in_use_direct();
 	bytes = atomic_long_read(&slab_bytes_in_use);
 	stacks = atomic_long_read(&nr_stacks_in_use);
 	for (int i = 0; i < 1000; i++) {
@@ -452,7 +452,7 @@ static void create_exit_1000_no_leak(struct kunit *test)
 	kmem_shrink_all();
 	KUNIT_EXPECT_EQ(test, atomic_long_read(&nr_stacks_in_use), stacks);
 	KUNIT_EXPECT_EQ(test, atomic_long_read(&slab_bytes_in_use), bytes);
-	KUNIT_EXPECT_EQ(test, atomic_long_read(&nr_pages_in_use), pages);
+	KUNIT_EXPECT_EQ(test, nr_pages_in_use_direct(), pages);
 }
 
 static void waking_dead_task_is_noop_and_put_below_zero_warns(struct kunit *test)

@@ -228,15 +228,35 @@ static void tick_advances_on_every_busy_cpu(struct kunit *test)
 	}
 }
 
+/*
+ * Read jiffies and ktime right after this CPU's next tick, which brought
+ * jiffies up to date: a tick the host delays would otherwise show up as
+ * jiffies lagging, which is the host's doing, not the kernel's.
+ */
+static void sample_after_tick(unsigned long *j, u64 *t)
+{
+	unsigned long c;
+
+	preempt_disable();
+	c = this_cpu_read(tick_count);
+	while (this_cpu_read(tick_count) == c)
+		cpu_relax();
+	*j = jiffies;
+	*t = ktime_get_ns();
+	preempt_enable();
+}
+
 static void jiffies_follow_ktime(struct kunit *test)
 {
-	unsigned long j0 = jiffies;
-	u64 t0 = ktime_get_ns(), dt;
+	unsigned long j0, j1;
+	u64 t0, t1, dt;
 	long dj;
 
+	sample_after_tick(&j0, &t0);
 	mdelay(100);
-	dj = (long)(jiffies - j0);
-	dt = ktime_get_ns() - t0;
+	sample_after_tick(&j1, &t1);
+	dj = (long)(j1 - j0);
+	dt = t1 - t0;
 	KUNIT_EXPECT_GE(test, dt, 100ULL * NSEC_PER_MSEC);
 	/* jiffies follow ktime: within two jiffies of the elapsed milliseconds */
 	KUNIT_EXPECT_LE(test, dj, (long)(dt / NSEC_PER_MSEC) + 2);

@@ -21,6 +21,7 @@
  * bounded; the contention cases end with leak accounting.
  */
 #include <kunit/test.h>
+#include "leak.h"
 #include <linux/mutex.h>
 #include <linux/semaphore.h>
 #include <linux/sched.h>
@@ -84,31 +85,6 @@ static int nth_online_cpu(int i)
 		if (n-- == 0)
 			return cpu;
 	return 0;
-}
-
-/* Leak accounting (exited tasks' stacks go asynchronously: up to 1 s). */
-static void mm_snapshot(long v[3])
-{
-	wait_for_dead_tasks(2000);	/* earlier cases' exited threads go first */
-	kmem_shrink_all();
-	v[0] = atomic_long_read(&nr_pages_in_use);
-	v[1] = atomic_long_read(&slab_bytes_in_use);
-	v[2] = atomic_long_read(&nr_stacks_in_use);
-}
-
-static void mm_check(struct kunit *test, long v[3])
-{
-	long now[3];
-
-	for (int i = 0; i < 100; i++) {
-		mm_snapshot(now);
-		if (now[0] == v[0] && now[1] == v[1] && now[2] == v[2])
-			break;
-		msleep(10);
-	}
-	KUNIT_EXPECT_EQ(test, now[0], v[0]);
-	KUNIT_EXPECT_EQ(test, now[1], v[1]);
-	KUNIT_EXPECT_EQ(test, now[2], v[2]);
 }
 
 /* Poll (sleeping 1 ms) until cond or ms elapsed.  Return: cond. */
@@ -177,10 +153,10 @@ static void mutex_excludes_threads_on_every_cpu(struct kunit *test)
 	struct hammer_arg *h;
 	unsigned long sum = 0;
 	unsigned long warns = warn_count;
-	long mm[3];
+	struct mem_snapshot mm;
 	u64 end;
 
-	mm_snapshot(mm);
+	mem_snapshot(&mm);
 	t = kcalloc(n, sizeof(*t), GFP_KERNEL);
 	h = kcalloc(n, sizeof(*h), GFP_KERNEL);
 	if (!t || !h) {
@@ -210,7 +186,7 @@ static void mutex_excludes_threads_on_every_cpu(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, warn_count, warns);
 	kfree(t);
 	kfree(h);
-	mm_check(test, mm);
+	mem_expect_baseline(test, &mm);
 }
 
 /* ---- mutex: the simple states ---- */
@@ -595,10 +571,10 @@ static void semaphore_limits_concurrency_to_its_count(struct kunit *test)
 	struct sthread *t;
 	struct limit_arg *l;
 	unsigned long rounds = 0;
-	long mm[3];
+	struct mem_snapshot mm;
 	u64 end;
 
-	mm_snapshot(mm);
+	mem_snapshot(&mm);
 	t = kcalloc(n, sizeof(*t), GFP_KERNEL);
 	l = kcalloc(n, sizeof(*l), GFP_KERNEL);
 	if (!t || !l) {
@@ -629,7 +605,7 @@ static void semaphore_limits_concurrency_to_its_count(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, down_trylock(&limit_sem), 1);
 	kfree(t);
 	kfree(l);
-	mm_check(test, mm);
+	mem_expect_baseline(test, &mm);
 }
 
 static struct kunit_case mutex_cases[] = {

@@ -29,6 +29,7 @@
  * static and shut down by the suite's exit hook even when a case aborts.
  */
 #include <kunit/test.h>
+#include "leak.h"
 #include <linux/timer.h>
 #include <linux/sched.h>
 #include <linux/delay.h>
@@ -598,40 +599,16 @@ static int stress_thread_fn(void *arg)
 	return 0;
 }
 
-static void mm_snapshot(long v[3])
-{
-	wait_for_dead_tasks(2000);	/* earlier cases' exited threads go first */
-	kmem_shrink_all();
-	v[0] = atomic_long_read(&nr_pages_in_use);
-	v[1] = atomic_long_read(&slab_bytes_in_use);
-	v[2] = atomic_long_read(&nr_stacks_in_use);
-}
-
-/* Leak accounting; exited tasks' stacks are freed asynchronously: wait up to 1 s. */
-static void mm_check(struct kunit *test, long v[3])
-{
-	long now[3];
-
-	for (int i = 0; i < 100; i++) {
-		mm_snapshot(now);
-		if (now[0] == v[0] && now[1] == v[1] && now[2] == v[2])
-			break;
-		msleep(10);
-	}
-	KUNIT_EXPECT_EQ(test, now[0], v[0]);
-	KUNIT_EXPECT_EQ(test, now[1], v[1]);
-	KUNIT_EXPECT_EQ(test, now[2], v[2]);
-}
-
 static void concurrent_timer_ops_from_every_cpu_stay_consistent(struct kunit *test)
 {
 	int n = num_online_cpus(), k = 0, cpu;
 	struct stress_thread *st;
 	unsigned long seed = (unsigned long)ktime_get_ns();
-	long fired = 0, overlap = 0, mm[3];
+	long fired = 0, overlap = 0;
+	struct mem_snapshot mm;
 	int bad = 0;
 
-	mm_snapshot(mm);
+	mem_snapshot(&mm);
 	st = kcalloc(2 * n, sizeof(*st), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, st);
 	kunit_info(test, "seed %lu, %d threads on %d CPUs for %ld ms", seed, 2 * n, n,
@@ -688,7 +665,7 @@ static void concurrent_timer_ops_from_every_cpu_stay_consistent(struct kunit *te
 	KUNIT_EXPECT_GT(test, fired, 0L);
 	expect_bases_consistent(test);
 	kfree(st);
-	mm_check(test, mm);
+	mem_expect_baseline(test, &mm);
 }
 
 /* ---- sleeping ---- */

@@ -283,7 +283,7 @@ static int wq_suite_init(struct kunit_suite *suite)
 	kmem_shrink_all();
 	suite_tasks = atomic_read(&nr_tasks_alive);
 	suite_bytes = atomic_long_read(&slab_bytes_in_use);
-	suite_pages = atomic_long_read(&nr_pages_in_use);
+	suite_pages = nr_pages_in_use_direct();
 	return 0;
 }
 
@@ -300,7 +300,7 @@ static void leak_check_last(struct kunit *test)
 	kmem_shrink_all();
 	KUNIT_EXPECT_EQ(test, atomic_read(&nr_tasks_alive), suite_tasks);
 	KUNIT_EXPECT_EQ(test, atomic_long_read(&slab_bytes_in_use), suite_bytes);
-	KUNIT_EXPECT_EQ(test, atomic_long_read(&nr_pages_in_use), suite_pages);
+	KUNIT_EXPECT_EQ(test, nr_pages_in_use_direct(), suite_pages);
 }
 
 /* A private unbound workqueue on a pool of its own (nice picks the pool). */
@@ -1593,7 +1593,7 @@ static void seed_loop(struct kunit *test, int iterations, unsigned long idle_tim
 	kmem_shrink_all();
 	tasks = atomic_read(&nr_tasks_alive);
 	bytes = atomic_long_read(&slab_bytes_in_use);
-	pages = atomic_long_read(&nr_pages_in_use);
+	pages = nr_pages_in_use_direct();
 	attrs = alloc_workqueue_attrs();
 	KUNIT_ASSERT_NOT_NULL(test, attrs);
 	attrs->nice = 1;
@@ -1644,7 +1644,7 @@ static void seed_loop(struct kunit *test, int iterations, unsigned long idle_tim
 	KUNIT_EXPECT_TRUE(test, wait_for_tasks(tasks, 3000));
 	kmem_shrink_all();
 	KUNIT_EXPECT_EQ(test, atomic_long_read(&slab_bytes_in_use), bytes);
-	KUNIT_EXPECT_EQ(test, atomic_long_read(&nr_pages_in_use), pages);
+	KUNIT_EXPECT_EQ(test, nr_pages_in_use_direct(), pages);
 }
 
 static void seed_grow_to_8_destroy_at_once_1000_times(struct kunit *test)

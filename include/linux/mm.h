@@ -46,6 +46,20 @@ static inline bool virt_addr_valid(const void *v)
 
 /* Counters for leak checks: pages handed out now, and totals. */
 extern atomic_long_t nr_pages_in_use;
+extern atomic_long_t nr_slab_pages, nr_pagetable_pages;
+
+/*
+ * Pages in use other than slab pages and page tables: what a leak check
+ * compares, next to slab_bytes_in_use.  A slab page may stay when its
+ * live objects were freed and allocated again elsewhere (the byte count
+ * says whether anything leaked), and page tables of the stack area are
+ * never freed once a deeper stack slot was mapped.
+ */
+static inline long nr_pages_in_use_direct(void)
+{
+	return atomic_long_read(&nr_pages_in_use) - atomic_long_read(&nr_slab_pages) -
+	       atomic_long_read(&nr_pagetable_pages);
+}
 extern unsigned long nr_pages_total;
 unsigned long nr_free_pages(void);
 void page_alloc_init(void);

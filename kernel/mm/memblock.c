@@ -11,6 +11,7 @@
  * here, so there is no lock.
  */
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/gfp.h>
 #include <asm/boot.h>
 #include <asm/page.h>
@@ -84,12 +85,19 @@ phys_addr_t memblock_alloc(u64 size, u64 align)
 	return 0;
 }
 
+atomic_long_t nr_pagetable_pages;	/* page-table pages from the page allocator */
+
 void *early_or_page_alloc_zeroed(void)
 {
 	phys_addr_t pa;
 
-	if (memblock_done)
-		return (void *)get_zeroed_page(GFP_KERNEL);
+	if (memblock_done) {
+		void *p = (void *)get_zeroed_page(GFP_KERNEL);
+
+		if (p)
+			atomic_long_inc(&nr_pagetable_pages);
+		return p;
+	}
 	pa = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
 	return pa ? __va(pa) : NULL;
 }

@@ -62,6 +62,7 @@ struct slab {
 };
 
 atomic_long_t slab_bytes_in_use;
+atomic_long_t nr_slab_pages;		/* pages held by slabs (not the large kmallocs) */
 unsigned long slab_errors;
 static LIST_HEAD(slab_caches);
 static DEFINE_RAW_SPINLOCK(slab_caches_lock);
@@ -111,6 +112,7 @@ static struct slab *new_slab(struct kmem_cache *s, gfp_t gfp)
 	if (!page)
 		return NULL;
 	sl = page_address(page);
+	atomic_long_add(1L << s->order, &nr_slab_pages);
 	for (unsigned int i = 0; i < (1U << s->order); i++) {
 		page[i].flags |= PG_slab;
 		page[i].slab = sl;
@@ -140,6 +142,7 @@ static void free_slab(struct kmem_cache *s, struct slab *sl)
 		page[i].slab = NULL;
 	}
 	sl->magic = 0;
+	atomic_long_sub(1L << s->order, &nr_slab_pages);
 	__free_pages(page, s->order);
 }
 
