@@ -7,6 +7,7 @@
  * cross-CPU parts degenerate to local calls and are still checked.
  */
 #include <kunit/test.h>
+#include <asm/time.h>
 #include <linux/smp.h>
 #include <linux/percpu.h>
 #include <linux/spinlock.h>
@@ -21,7 +22,6 @@
 
 static DEFINE_PER_CPU(int, test_pcpu_val);
 static DEFINE_PER_CPU(int, test_pcpu_calls);
-DECLARE_PER_CPU(unsigned long, tick_count);
 
 static void write_own_id(void *arg)
 {
