@@ -4,7 +4,8 @@
 then one table: metric, this kernel (median of runs), Linux (median of runs), ratio.
 
 Usage: tools/bench_compare.py [--runs N] [--peer DIR]
-Ratios below 1 are better for times and bytes; for items/s (throughput) above 1 is better.
+Prints a Markdown table (the README keeps the latest). Ratios below 1 are better for
+times and bytes; for items/s (throughput) above 1 is better.
 Linux's boot_to_module_init is shown against our boot_to_init.
 """
 import argparse
@@ -13,6 +14,7 @@ import re
 import statistics
 import subprocess
 import sys
+import time
 
 LINE = re.compile(r"^BENCH (\S+) (\S+) (\S+) n=(\d+)")
 
@@ -45,19 +47,27 @@ def main():
         for k, v in run(["./run.sh"], env=env, cwd=a.peer).items():
             linux.setdefault(k, []).append(v)
     alias = {"boot_to_init": "boot_to_module_init"}
-    print("%-26s %16s %16s %7s" % ("metric", "this kernel", "Linux 6.1", "ratio"))
-    for name in sorted(set(ours) | set(alias.get(k, k) for k in ours)):
-        if name not in ours:
-            continue
+    qemu = subprocess.run(["qemu-system-x86_64", "--version"], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, universal_newlines=True).stdout.split("\n")[0]
+    print("%s, %s, %d host CPUs, %s; medians of %d interleaved run(s) each" % (
+        time.strftime("%Y-%m-%d"), os.uname().release, os.cpu_count() or 0, qemu, a.runs))
+    print()
+    print("| metric | this kernel | Linux 6.1 | ratio |")
+    print("| --- | --- | --- | --- |")
+
+    def fmt(v, unit):
+        return ("%.1f %s" if v < 1000 and v != int(v) else "%d %s") % (v, unit)
+
+    for name in sorted(ours):
         lname = alias.get(name, name)
         o = statistics.median(v for v, _ in ours[name])
         unit = ours[name][0][1]
         if lname in linux:
             l = statistics.median(v for v, _ in linux[lname])
             ratio = "%.2f" % (o / l) if l else "-"
-            print("%-26s %12.3f %-3s %12.3f %-3s %7s" % (name, o, unit[:3], l, unit[:3], ratio))
+            print("| %s | %s | %s | %s |" % (name, fmt(o, unit), fmt(l, unit), ratio))
         else:
-            print("%-26s %12.3f %-3s %16s %7s" % (name, o, unit[:3], "-", "-"))
+            print("| %s | %s | - | - |" % (name, fmt(o, unit)))
 
 
 if __name__ == "__main__":
