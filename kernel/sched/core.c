@@ -47,7 +47,10 @@
  * target re-checks, under its rq->lock, that it is still online and in
  * p's affinity (hot-unplug or set_cpus_allowed_ptr() may have intervened);
  * if not, p is placed elsewhere as an ordinary wake-up.  Wake-ups to the
- * waker's own CPU take the local rq->lock.
+ * waker's own CPU take the local rq->lock.  Only a push to an empty list
+ * sends the IPI, so the tick and the idle loop (before it halts) also
+ * empty the list: an IPI lost by the host cannot strand the CPU's later
+ * wake-ups.
 
  * need_resched is per CPU (pcpu_hot.need_resched), set under the target's
  * rq->lock, and acted on at preempt_enable(), on interrupt exit, at
@@ -896,6 +899,7 @@ void scheduler_tick(void)
 
 	if (!sched_running)
 		return;
+	sched_ttwu_pending();	/* in case a reschedule IPI went missing */
 	raw_spin_lock(&rq->lock);
 	update_rq_clock(rq);
 	curr = rq->curr;
@@ -1103,7 +1107,8 @@ unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state
 		task_rq_unlock(rq, p, flags);
 		if (match_state && !(state & match_state))
 			return 0;
-		if (!running && !queued)
+		/* TASK_WAKING: on a wake list, about to be queued (match_state 0) */
+		if (!running && !queued && state != TASK_WAKING)
 			return p->nvcsw | (1UL << 63);
 		/* on its CPU, or preempted before it could sleep: let it get there */
 		if (preemptible() && queued && !running)
@@ -1161,6 +1166,7 @@ void cpu_startup_entry(void)
 			if (cpu_is_offline(smp_processor_id()))
 				cpu_play_dead();
 			local_irq_disable();
+			sched_ttwu_pending();	/* never halt with wake-ups queued here */
 			if (need_resched()) {
 				local_irq_enable();
 				break;
