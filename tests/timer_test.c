@@ -198,12 +198,18 @@ static void timer_fires_once_after_expiry_on_arming_cpu(struct kunit *test)
 				      "fired at jiffy %lu, before its expiry %lu", p->fired_at, r.expires);
 		/*
 		 * Not late: it runs at the first tick of its CPU that finds it
-		 * expired.  Counted in that CPU's ticks, not in jiffies: a vCPU
-		 * the host leaves unscheduled for a while takes its next tick
-		 * late, with jiffies (from ktime) jumping past the expiry.
+		 * expired.  Either count shows that: in jiffies (at most two
+		 * late), or in that CPU's ticks since arming (at most one over
+		 * the delay).  Each is blurred by the host in its own way: a
+		 * vCPU left unscheduled takes its next tick late, with jiffies
+		 * (from ktime) jumping past the expiry; QEMU then delivers the
+		 * missed LAPIC ticks in a burst.  A timer the kernel really
+		 * missed is late by both.
 		 */
-		KUNIT_EXPECT_LE_MSG(test, p->fired_tick - r.tick, r.delay + 1,
-				    "CPU %d: late by %lu jiffies", cpu, p->fired_at - r.expires);
+		KUNIT_EXPECT_TRUE_MSG(test, p->fired_tick - r.tick <= r.delay + 1 ||
+					    p->fired_at - r.expires <= 2,
+				      "CPU %d: late by %lu jiffies and %lu ticks", cpu,
+				      p->fired_at - r.expires, p->fired_tick - r.tick - r.delay);
 		KUNIT_EXPECT_TRUE(test, p->ctx_ok);
 		KUNIT_EXPECT_FALSE(test, timer_pending(&p->timer));
 	}

@@ -1930,6 +1930,23 @@ static void freed_fn(struct work_struct *work)
 	atomic_inc(&freed_runs);
 }
 
+/* Holds its (per-CPU) pool back by computing until told to stop (5 s at most). */
+struct holder {
+	struct work_struct work;
+	struct completion started;
+	atomic_t stop;
+};
+
+static void holder_fn(struct work_struct *work)
+{
+	struct holder *h = container_of(work, struct holder, work);
+	u64 end = ktime_get_ns() + 5 * NSEC_PER_SEC;
+
+	complete(&h->started);
+	while (!atomic_read(&h->stop) && ktime_get_ns() < end)
+		cpu_relax();
+}
+
 static void item_freed_while_queued_is_detected(struct kunit *test)
 {
 	struct workqueue_struct *ord = alloc_ordered_workqueue("wqt_freed", 0);
@@ -1937,7 +1954,8 @@ static void item_freed_while_queued_is_detected(struct kunit *test)
 	unsigned long errors = slab_errors, warns = warn_count;
 	long corrupt = atomic_long_read(&wq_stats.corrupt_items);
 	struct freed_item *f[3];
-	struct probe blocker, after, spinner;
+	struct probe blocker, after;
+	struct holder holder;
 	int i;
 
 	KUNIT_ASSERT_NOT_NULL(test, ord);
@@ -1963,15 +1981,17 @@ static void item_freed_while_queued_is_detected(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, finished(&after));
 	flush_workqueue(ord);
 
-	/* on a pool's worklist, behind a spinning item */
-	probe_init(&spinner);
+	/* on a pool's worklist, behind an item that computes until the free is done */
+	INIT_WORK(&holder.work, holder_fn);
+	init_completion(&holder.started);
+	atomic_set(&holder.stop, 0);
 	probe_init(&after);
-	spinner.spin_ms = 20;
-	queue_work_on(test_cpu(), pc, &spinner.work);
-	KUNIT_EXPECT_TRUE(test, started(&spinner));
+	queue_work_on(test_cpu(), pc, &holder.work);
+	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&holder.started, TMO), 0UL);
 	queue_work_on(test_cpu(), pc, &f[2]->work);
 	queue_work_on(test_cpu(), pc, &after.work);
 	kfree(f[2]);
+	atomic_set(&holder.stop, 1);
 	KUNIT_EXPECT_TRUE(test, finished(&after));
 	flush_workqueue(pc);
 
