@@ -283,11 +283,13 @@ static void check_preempt_curr(struct rq *rq, struct task_struct *p)
 
 /* ---- choosing a CPU ---- */
 
+/* Idle: running its idle task, nothing queued, and no wake-up on its way in. */
 int idle_cpu(int cpu)
 {
 	struct rq *rq = cpu_rq(cpu);
 
-	return READ_ONCE(rq->curr) == rq->idle && READ_ONCE(rq->nr_running) == 0;
+	return READ_ONCE(rq->curr) == rq->idle && READ_ONCE(rq->nr_running) == 0 &&
+	       !READ_ONCE(rq->wake_list);
 }
 
 /*
