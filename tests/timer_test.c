@@ -337,19 +337,36 @@ static void add_timer_of_pending_timer_warns(struct kunit *test)
 
 /* ---- del_timer_sync ---- */
 
-static void del_timer_sync_waits_for_running_callback(struct kunit *test)
+/*
+ * Start p's callback (busy for 20 ms) on a CPU other than the caller's and
+ * wait until it runs there.  Sets *cpu to the caller's CPU (it may move
+ * later; it is only "not the other one").  Return: the other CPU.  Skips
+ * the case on a uniprocessor.
+ */
+static int callback_running_elsewhere(struct kunit *test, struct probe *p, int *cpu)
 {
-	int cpu = smp_processor_id(), other = other_cpu(cpu);
-	struct probe *p = probe_init(0, 0);
-	u64 t0, waited;
-	int ret;
+	int other;
 
-	if (other == cpu)
+	preempt_disable();
+	*cpu = smp_processor_id();
+	other = other_cpu(*cpu);
+	preempt_enable();
+	if (other == *cpu)
 		kunit_skip(test, "needs 2 CPUs");
 	p->spin_ms = 20;
 	p->timer.expires = jiffies;
 	add_timer_on(&p->timer, other);
 	KUNIT_ASSERT_TRUE(test, poll_until(p->started, 1000));
+	return other;
+}
+
+static void del_timer_sync_waits_for_running_callback(struct kunit *test)
+{
+	struct probe *p = probe_init(0, 0);
+	u64 t0, waited;
+	int ret, cpu, other;
+
+	other = callback_running_elsewhere(test, p, &cpu);
 	t0 = ktime_get_ns();
 	ret = del_timer_sync(&p->timer);
 	waited = ktime_get_ns() - t0;
@@ -361,18 +378,9 @@ static void del_timer_sync_waits_for_running_callback(struct kunit *test)
 
 static void mod_timer_of_running_timer_stays_on_its_cpu_and_sync_waits(struct kunit *test)
 {
-	int cpu, other;
 	struct probe *p = probe_init(0, 0);
-	preempt_disable();
-	cpu = smp_processor_id();
-	other = other_cpu(cpu);
-	preempt_enable();
-	if (other == cpu)
-		kunit_skip(test, "needs 2 CPUs");
-	p->spin_ms = 20;
-	p->timer.expires = jiffies;
-	add_timer_on(&p->timer, other);
-	KUNIT_ASSERT_TRUE(test, poll_until(p->started, 1000));
+	int cpu, other = callback_running_elsewhere(test, p, &cpu);
+
 	/* re-armed from here while running there: it must stay there */
 	KUNIT_EXPECT_EQ(test, mod_timer(&p->timer, jiffies + 1000), 0);
 	KUNIT_EXPECT_EQ(test, p->timer.flags & TIMER_CPUMASK, (u32)other);
@@ -385,19 +393,10 @@ static void mod_timer_of_running_timer_stays_on_its_cpu_and_sync_waits(struct ku
 
 static void del_timer_sync_waits_for_callback_moved_by_add_timer_on(struct kunit *test)
 {
-	int cpu, other;
 	struct probe *p = probe_init(0, 0);
+	int cpu;
 
-	preempt_disable();
-	cpu = smp_processor_id();
-	other = other_cpu(cpu);
-	preempt_enable();
-	if (other == cpu)
-		kunit_skip(test, "needs 2 CPUs");
-	p->spin_ms = 20;
-	p->timer.expires = jiffies;
-	add_timer_on(&p->timer, other);
-	KUNIT_ASSERT_TRUE(test, poll_until(p->started, 1000));
+	callback_running_elsewhere(test, p, &cpu);
 	/* moved to this CPU while its callback still runs on the other */
 	p->timer.expires = jiffies + 1000;
 	add_timer_on(&p->timer, cpu);
