@@ -122,7 +122,7 @@ void trace_stop(void)
 void trace_dump(void (*print)(const char *line))
 {
 	unsigned long pos[NR_CPUS], end[NR_CPUS];
-	char line[160], sym[KSYM_NAME_LEN];
+	char line[160], sym[KSYM_SYMBOL_LEN];	/* sprint_symbol_*() may write that much */
 	const char *text;
 	int cpu;
 
