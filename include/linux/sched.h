@@ -138,7 +138,8 @@ struct task_struct {
 
 	u64 start_time;				/* I: ktime at creation */
 	u64 last_switch_time;			/* R: for the hung-task detector */
-	struct task_struct *wake_entry;		/* next on a run queue's wake_list (TASK_WAKING) */
+	struct task_struct *wake_entry;		/* P (the waker, pushing), then the list's taker:
+						 * next on a run queue's wake_list (TASK_WAKING) */
 	unsigned long nvcsw, nivcsw;		/* R: voluntary / involuntary switches */
 	void *timeout_timer;			/* O: schedule_timeout's timer */
 #ifdef CONFIG_DEBUG_KERNEL
