@@ -21,6 +21,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/atomic.h>
+#include <linux/wait.h>
 
 static atomic_t fn_runs;
 
@@ -669,6 +670,114 @@ static void hotplug_under_load_nothing_lost(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, num_online_cpus(), (unsigned int)n);
 }
 
+/*
+ * wait_woken() in a stop/park loop.  The thread passes its loop check, then
+ * kthread_stop() (or kthread_park()) sets the flag and wakes it while it
+ * is still running, so the wake-up finds nothing asleep.  The thread's
+ * next wait_woken() must see the flag itself (Linux checks
+ * kthread_should_stop_or_park() there) instead of sleeping for good.  The
+ * thread holds that window open until the stopper is asleep in its wait,
+ * so the interleaving is the same on every run.
+ */
+struct woken_loop {
+	struct wait_queue_head wq;
+	struct task_struct *asker;	/* the stopper/parker, once it runs */
+	int asker_ret;
+	struct completion in_window, asked;
+	atomic_t rounds, parks;
+	bool park;			/* ask for a park instead of a stop */
+	struct task_struct *victim;
+};
+
+static void woken_loop_hold_window(struct woken_loop *w)
+{
+	u64 end = ktime_get_ns() + 2 * NSEC_PER_SEC;
+	struct task_struct *asker;
+
+	complete(&w->in_window);
+	while (!kthread_should_stop_or_park() && ktime_get_ns() < end)
+		yield();
+	/* the flag is set; once the asker sleeps, its wake-up is behind us */
+	while (!(asker = READ_ONCE(w->asker)) && ktime_get_ns() < end)
+		yield();
+	while (asker && task_is_running(asker) && ktime_get_ns() < end)
+		yield();
+}
+
+static int woken_loop_fn(void *data)
+{
+	struct woken_loop *w = data;
+	DEFINE_WAIT_FUNC(wait, woken_wake_function);
+
+	add_wait_queue(&w->wq, &wait);
+	while (!kthread_should_stop()) {
+		if (kthread_should_park()) {
+			atomic_inc(&w->parks);
+			kthread_parkme();
+			continue;
+		}
+		if (atomic_inc_return(&w->rounds) == 1)
+			woken_loop_hold_window(w);
+		wait_woken(&wait, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
+	}
+	remove_wait_queue(&w->wq, &wait);
+	return 3;
+}
+
+static int woken_asker_fn(void *data)
+{
+	struct woken_loop *w = data;
+
+	WRITE_ONCE(w->asker, current);
+	w->asker_ret = w->park ? kthread_park(w->victim) : kthread_stop(w->victim);
+	complete(&w->asked);
+	return 0;
+}
+
+static void wait_woken_loop_case(struct kunit *test, bool park)
+{
+	struct woken_loop *w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
+	struct task_struct *asker;
+
+	KUNIT_ASSERT_NOT_NULL(test, w);
+	init_waitqueue_head(&w->wq);
+	init_completion(&w->in_window);
+	init_completion(&w->asked);
+	w->park = park;
+	w->victim = kthread_run(woken_loop_fn, w, "kt_woken");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, w->victim);
+	get_task_struct(w->victim);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&w->in_window, 5 * HZ), 0UL);
+	asker = kthread_run(woken_asker_fn, w, "kt_woken_ask");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, asker);
+	/* a bound for a hang, not a timing assertion: the ask returns at once */
+	if (!wait_for_completion_timeout(&w->asked, 10 * HZ)) {
+		KUNIT_FAIL(test, "%s did not return: the thread slept through it in wait_woken()",
+			   park ? "kthread_park()" : "kthread_stop()");
+		wake_up_process(w->victim);	/* rescue it, so the suite goes on */
+		wait_for_completion(&w->asked);
+	}
+	if (park) {
+		KUNIT_EXPECT_EQ(test, w->asker_ret, 0);
+		KUNIT_EXPECT_EQ(test, READ_ONCE(w->victim->__state), (unsigned int)TASK_PARKED);
+		KUNIT_EXPECT_EQ(test, atomic_read(&w->parks), 1);
+		KUNIT_EXPECT_EQ(test, kthread_stop(w->victim), 3);
+	} else {
+		KUNIT_EXPECT_EQ(test, w->asker_ret, 3);
+	}
+	put_task_struct(w->victim);
+}
+
+static void stop_not_lost_in_wait_woken(struct kunit *test)
+{
+	wait_woken_loop_case(test, false);
+}
+
+static void park_not_lost_in_wait_woken(struct kunit *test)
+{
+	wait_woken_loop_case(test, true);
+}
+
 /* ---- suite-wide leak check ---- */
 
 static long suite_bytes, suite_pages;
@@ -712,6 +821,8 @@ static struct kunit_case kthread_cases[] = {
 	KUNIT_CASE(percpu_thread_on_its_cpu_after_every_unpark),
 	KUNIT_CASE(hotplug_misuse),
 	KUNIT_CASE(hotplug_under_load_nothing_lost),
+	KUNIT_CASE(stop_not_lost_in_wait_woken),
+	KUNIT_CASE(park_not_lost_in_wait_woken),
 	KUNIT_CASE(leak_check_last),
 	{}
 };

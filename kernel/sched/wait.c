@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/wait.h>
 #include <linux/sched.h>
+#include <linux/kthread.h>
 
 void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name)
 {
@@ -127,11 +128,23 @@ int woken_wake_function(struct wait_queue_entry *e, unsigned int mode, int flags
 	return default_wake_function(e, mode, flags, key);
 }
 
-/* Sleep until woken_wake_function ran or the timeout passed. */
+/*
+ * wait_woken - sleep until woken_wake_function() ran, the timeout passed,
+ * or (in a kthread) a stop or park was asked for.
+ *
+ * The kthread check closes a lost wake-up: a loop
+ *   while (!kthread_should_stop()) wait_woken(...);
+ * can pass its test just before kthread_stop() sets the flag and wakes
+ * it; that wake-up finds the thread running and does nothing.  Testing
+ * the flag here, after set_current_state() (whose barrier pairs with the
+ * waker's in try_to_wake_up()), either sees the flag or leaves the state
+ * for the wake-up to see.  (Linux does the same.)
+ * Context: may sleep.  Return: the remaining timeout, as schedule_timeout().
+ */
 long wait_woken(struct wait_queue_entry *e, unsigned int mode, long timeout)
 {
 	set_current_state(mode);
-	if (!(e->flags & WQ_FLAG_WOKEN))
+	if (!(e->flags & WQ_FLAG_WOKEN) && !kthread_should_stop_or_park())
 		timeout = schedule_timeout(timeout);
 	__set_current_state(TASK_RUNNING);
 	smp_store_mb(e->flags, e->flags & ~WQ_FLAG_WOKEN);
