@@ -22,6 +22,7 @@
  */
 #include <kunit/test.h>
 #include "leak.h"
+#include "../kernel/locking/mutex.h"
 #include <linux/mutex.h>
 #include <linux/semaphore.h>
 #include <linux/sched.h>
@@ -608,6 +609,87 @@ static void semaphore_limits_concurrency_to_its_count(struct kunit *test)
 	mem_expect_baseline(test, &mm);
 }
 
+/*
+ * The new owner may free a mutex as soon as it owns it (the object around
+ * it, after its own unlock): the unlocker's last access to the mutex must
+ * come before the new owner can get past mutex_lock().  The handoff hook
+ * holds the unlocker right after it published the handoff, until the new
+ * owner, woken at that point as if it had not gone to sleep yet, has
+ * unlocked and "freed" the object (poisoned it) or 100 ms passed; the
+ * poison must then still be intact.  (Linux gives no such
+ * guarantee and frees objects holding mutexes after an RCU grace period;
+ * here it is the mutex's.)
+ */
+#define HANDOFF_POISON	0x6b
+
+struct handoff_obj {
+	struct mutex m;
+	long payload[4];
+};
+
+static struct handoff_obj *handoff_target;
+static struct task_struct *handoff_waiter;
+static atomic_t handoff_freed, handoff_hook_calls;
+
+static void handoff_hold(struct mutex *lock)
+{
+	u64 end = ktime_get_ns() + 100 * NSEC_PER_MSEC;
+
+	if (lock != &READ_ONCE(handoff_target)->m)
+		return;
+	atomic_inc(&handoff_hook_calls);
+	/*
+	 * The waiter may be awake at this point (it had not gone to sleep
+	 * yet, or a spurious wake-up): make it so, and let it run ahead.
+	 */
+	wake_up_process(handoff_waiter);
+	while (!atomic_read(&handoff_freed) && ktime_get_ns() < end)
+		cpu_relax();
+}
+
+static int handoff_new_owner_fn(void *arg)
+{
+	struct handoff_obj *o = arg;
+
+	mutex_lock(&o->m);
+	o->payload[0]++;
+	mutex_unlock(&o->m);
+	memset(o, HANDOFF_POISON, sizeof(*o));	/* what kfree() does in debug builds */
+	atomic_set(&handoff_freed, 1);
+	return 0;
+}
+
+static void mutex_new_owner_may_free_it_at_once(struct kunit *test)
+{
+	struct handoff_obj *o = kunit_kzalloc(test, sizeof(*o), GFP_KERNEL);
+	const unsigned char *b = (const unsigned char *)o;
+	struct sthread t;
+	size_t bad = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, o);
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "the new owner must run while the unlocker is held");
+	mutex_init(&o->m);
+	atomic_set(&handoff_freed, 0);
+	atomic_set(&handoff_hook_calls, 0);
+	mutex_lock(&o->m);
+	sthread_start(test, &t, handoff_new_owner_fn, o, "mx_newowner",
+		      nth_online_cpu(smp_processor_id() + 1));
+	KUNIT_ASSERT_TRUE(test, wait_until(atomic_long_read(&o->m.owner) & MUTEX_FLAG_WAITERS, 2000));
+	handoff_waiter = t.task;
+	WRITE_ONCE(handoff_target, o);
+	mutex_handoff_hook = handoff_hold;
+	mutex_unlock(&o->m);		/* hands over to the waiter */
+	mutex_handoff_hook = NULL;
+	KUNIT_ASSERT_TRUE(test, sthread_reap(&t, 5000));
+	KUNIT_EXPECT_EQ(test, atomic_read(&handoff_hook_calls), 1);
+	for (size_t i = 0; i < sizeof(*o); i++)
+		bad += b[i] != HANDOFF_POISON;
+	KUNIT_EXPECT_EQ_MSG(test, bad, (size_t)0,
+			    "the unlocker wrote to the mutex after the new owner freed it");
+	WRITE_ONCE(handoff_target, NULL);
+}
+
 static struct kunit_case mutex_cases[] = {
 	KUNIT_CASE(mutex_trylock_fails_while_owned_and_succeeds_when_free),
 	KUNIT_CASE(mutex_unlock_by_non_owner_warns_and_keeps_owner),
@@ -616,6 +698,7 @@ static struct kunit_case mutex_cases[] = {
 	KUNIT_CASE(lockdep_assert_held_knows_mutex_owner),
 	KUNIT_CASE(mutex_waiters_get_lock_in_fifo_order),
 	KUNIT_CASE(mutex_excludes_threads_on_every_cpu),
+	KUNIT_CASE(mutex_new_owner_may_free_it_at_once),
 	{}
 };
 

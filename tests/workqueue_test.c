@@ -1657,6 +1657,65 @@ static void seed_one_tick_idle_timeout_races_teardown_1000_times(struct kunit *t
 	seed_loop(test, 1000, 1);
 }
 
+/*
+ * destroy_workqueue() racing the release of a pwq that
+ * apply_workqueue_attrs() replaced: an item still on the old pwq ends
+ * just before the destroy, so the old pwq's release (a system_wq item)
+ * and the destroyer's release of the current one meet on wq->mutex, and
+ * whichever is last frees the workqueue while the other may still be in
+ * mutex_unlock().  The mutex's own guarantee makes that safe (its test:
+ * mutex.mutex_new_owner_may_free_it_at_once, which pins the interleaving);
+ * this drives the real pair, checked by the slab poison and leak counters.
+ */
+struct replaced_item {
+	struct work_struct work;
+	struct completion go;
+};
+
+static void replaced_item_fn(struct work_struct *work)
+{
+	wait_for_completion_timeout(&container_of(work, struct replaced_item, work)->go, TMO);
+}
+
+static void destroy_races_release_of_replaced_pwq(struct kunit *test)
+{
+	struct replaced_item *ri = kunit_kzalloc(test, sizeof(*ri), GFP_KERNEL);
+	unsigned long errors = slab_errors, warns = warn_count;
+	struct workqueue_attrs *attrs;
+	long bytes, pages;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, ri);
+	trim_pools();
+	wait_quiescent();
+	kmem_shrink_all();
+	bytes = atomic_long_read(&slab_bytes_in_use);
+	pages = nr_pages_in_use_direct();
+	attrs = alloc_workqueue_attrs();
+	KUNIT_ASSERT_NOT_NULL(test, attrs);
+	for (i = 0; i < 300; i++) {
+		struct workqueue_struct *wq = alloc_workqueue("wqt_replaced", WQ_UNBOUND, 1);
+
+		KUNIT_ASSERT_NOT_NULL(test, wq);
+		INIT_WORK(&ri->work, replaced_item_fn);
+		init_completion(&ri->go);
+		queue_work(wq, &ri->work);		/* holds the first pwq */
+		attrs->nice = i % 2 ? 1 : -1;
+		KUNIT_ASSERT_EQ(test, apply_workqueue_attrs(wq, attrs), 0);
+		complete(&ri->go);			/* its end releases the old pwq */
+		destroy_workqueue(wq);
+	}
+	flush_workqueue(system_wq);			/* the last releases */
+	free_workqueue_attrs(attrs);
+	KUNIT_EXPECT_EQ(test, slab_errors, errors);
+	KUNIT_EXPECT_EQ(test, warn_count, warns);
+	trim_pools();
+	wait_quiescent();
+	kmem_shrink_all();
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&slab_bytes_in_use), bytes);
+	KUNIT_EXPECT_EQ(test, nr_pages_in_use_direct(), pages);
+}
+
 static struct kunit_case workqueue_pool_cases[] = {
 	KUNIT_CASE(sleeping_item_lets_the_next_run),
 	KUNIT_CASE(spinning_item_holds_the_pool_back),
@@ -1667,6 +1726,7 @@ static struct kunit_case workqueue_pool_cases[] = {
 	KUNIT_CASE(dying_worker_id_reused_and_teardown_waits_for_detach),
 	KUNIT_CASE(seed_grow_to_8_destroy_at_once_1000_times),
 	KUNIT_CASE(seed_one_tick_idle_timeout_races_teardown_1000_times),
+	KUNIT_CASE(destroy_races_release_of_replaced_pwq),
 	KUNIT_CASE(leak_check_last),
 	{}
 };

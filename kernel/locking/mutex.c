@@ -29,6 +29,15 @@
  * return, unlock and exit before wake_up_process() runs; it never touches
  * the waiter's on-stack entry after the store.
  *
+ * Lifetime: the new owner may free the mutex (and the object around it)
+ * as soon as it owns it.  The unlocker's last access to the mutex is its
+ * release of wait_lock (the handoff store is made under it), and a woken
+ * waiter takes and drops wait_lock once before mutex_lock() returns, so
+ * it cannot get ahead of that release.  An uncontended unlock's last
+ * access is its cmpxchg.  (Linux's mutex_unlock() may touch the mutex
+ * after the handoff, so Linux frees objects holding mutexes after an RCU
+ * grace period; here "lock, unlock, free" is safe, as for a spinlock.)
+ *
  * Lock legend:
  *   A   atomic (cmpxchg), or written under wait_lock with a full barrier
  *   W   lock->wait_lock
@@ -42,6 +51,14 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
+#include "mutex.h"
+
+#ifdef CONFIG_DEBUG_KERNEL
+void (*mutex_handoff_hook)(struct mutex *lock);
+#define handoff_hook(lock)	do { if (mutex_handoff_hook) mutex_handoff_hook(lock); } while (0)
+#else
+#define handoff_hook(lock)	do { } while (0)
+#endif
 
 struct mutex_waiter {
 	struct list_head list;		/* W: on lock->wait_list */
@@ -147,6 +164,13 @@ static noinline void __mutex_lock_slowpath(struct mutex *lock, unsigned int stat
 		schedule();
 	}
 	__set_current_state(TASK_RUNNING);
+	/*
+	 * The unlocker published the handoff under wait_lock and may still
+	 * hold it.  Wait for its release, the unlocker's last access to the
+	 * mutex, so that our caller may free the mutex right away.
+	 */
+	raw_spin_lock(&lock->wait_lock);
+	raw_spin_unlock(&lock->wait_lock);
 	lockdep_mutex_acquired(lock);
 }
 
@@ -239,7 +263,8 @@ static noinline void __mutex_unlock_slowpath(struct mutex *lock)
 			     lock, current->comm, current->pid, t->comm, t->pid);
 		return;
 	}
-	if (list_empty(&lock->wait_list)) {
+	if (WARN_ONCE(list_empty(&lock->wait_list), "mutex %px: waiters flag without waiters",
+		      lock)) {
 		atomic_long_xchg(&lock->owner, 0);
 		raw_spin_unlock(&lock->wait_lock);
 		return;
@@ -247,9 +272,15 @@ static noinline void __mutex_unlock_slowpath(struct mutex *lock)
 	waiter = list_first_entry(&lock->wait_list, struct mutex_waiter, list);
 	list_del(&waiter->list);
 	next = get_task_struct(waiter->task);
-	/* The handoff; from here on the waiter (and its stack entry) may go. */
+	/*
+	 * The handoff; from here on the waiter (and its stack entry) may go.
+	 * The new owner cannot return from mutex_lock() before it has taken
+	 * wait_lock after us, so this release is our last access to the
+	 * mutex; the wake-up touches only the pinned task.
+	 */
 	atomic_long_xchg(&lock->owner, (long)next |
 			 (list_empty(&lock->wait_list) ? 0 : MUTEX_FLAG_WAITERS));
+	handoff_hook(lock);
 	raw_spin_unlock(&lock->wait_lock);
 	wake_up_process(next);
 	put_task_struct(next);
