@@ -6,8 +6,10 @@
  *   down:  teardown callbacks (reverse order) -> park its smpboot threads
  *          -> not active (no new placements) -> its stopper moves every
  *          queued task elsewhere (a task allowed only there gets all CPUs,
- *          with a message) -> park the stopper (on that CPU) -> offline
- *          -> it halts in cpu_play_dead() -> move its timers
+ *          with a message), refuses new stop work and asks itself to park;
+ *          it runs the stop work queued before that, then parks -> offline
+ *          -> it halts in cpu_play_dead() (only once the stopper is off
+ *          the CPU: its idle loop does that) -> move its timers
  *   up:    wake it from cpu_play_dead(): tick on, online, active ->
  *          unpark the stopper and its smpboot threads (re-bound while
  *          parked) -> startup callbacks (in order)
@@ -142,6 +144,8 @@ static int take_cpu_down(void *unused)
 		raw_spin_unlock(&p->pi_lock);
 	}
 	local_irq_restore(flags);
+	/* no new stop work from here; what is queued still runs, then we park */
+	stop_machine_park(cpu);
 	return 0;
 }
 
@@ -226,8 +230,6 @@ int remove_cpu(unsigned int cpu)
 		smpboot_unpark_threads(cpu);
 		goto out;
 	}
-	/* the stopper parks on its own CPU, which must still be online */
-	stop_machine_park(cpu);
 	per_cpu(cpu_was_up, cpu) = 1;
 	set_cpu_online(cpu, false);
 	resched_cpu_any(cpu);	/* let its idle loop notice it is offline */

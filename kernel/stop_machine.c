@@ -5,8 +5,10 @@
  * it: when fn runs, nothing else runs on that CPU, and whatever task was
  * running there has been preempted and is queued, so it can be moved.
  * set_cpus_allowed_ptr() uses it to move a running task; CPU hotplug to
- * empty a CPU.  The stopper parks itself only when its CPU is down
- * (selfparking: CPU hotplug parks and unparks it at the right moments).
+ * empty a CPU.  The stopper parks itself only when its CPU goes down
+ * (selfparking: take_cpu_down() disables it and asks it to park; every
+ * work queued before that still runs, later ones get -ENOENT; add_cpu()
+ * unparks it).
  *
  * Locking: stopper->lock (raw, irqsave, a leaf) protects the work list.
  */
@@ -48,19 +50,27 @@ static int cpu_stop_should_run(unsigned int cpu)
 	return run;
 }
 
+/*
+ * Run every queued work, in order, before returning to the smpboot loop:
+ * that loop checks for a park request before pending work, and
+ * take_cpu_down() asks for the park while works may be queued behind it.
+ */
 static void cpu_stopper_thread(unsigned int cpu)
 {
 	struct cpu_stopper *st = per_cpu_ptr(&cpu_stopper, cpu);
-	struct cpu_stop_work *w = NULL;
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&st->lock, flags);
-	if (!list_empty(&st->works)) {
-		w = list_first_entry(&st->works, struct cpu_stop_work, list);
-		list_del_init(&w->list);
-	}
-	raw_spin_unlock_irqrestore(&st->lock, flags);
-	if (w) {
+	for (;;) {
+		struct cpu_stop_work *w = NULL;
+
+		raw_spin_lock_irqsave(&st->lock, flags);
+		if (!list_empty(&st->works)) {
+			w = list_first_entry(&st->works, struct cpu_stop_work, list);
+			list_del_init(&w->list);
+		}
+		raw_spin_unlock_irqrestore(&st->lock, flags);
+		if (!w)
+			return;
 		w->ret = w->fn(w->arg);
 		complete(&w->done);
 	}
@@ -120,17 +130,27 @@ int stop_one_cpu(unsigned int cpu, cpu_stop_fn_t fn, void *arg)
 	return w.ret;
 }
 
-/* CPU hotplug: the stopper of cpu stops / starts taking work. */
+/*
+ * stop_machine_park - CPU hotplug: cpu's stopper takes no more work and
+ * parks once it has run the works queued so far.  Called by
+ * take_cpu_down() on that stopper itself, so nothing can be queued
+ * between its last work and the refusal of new ones (queued works are
+ * drained by cpu_stopper_thread() before the park request is seen).
+ * Context: cpu's stopper.
+ */
 void stop_machine_park(unsigned int cpu)
 {
 	struct cpu_stopper *st = per_cpu_ptr(&cpu_stopper, cpu);
 	unsigned long flags;
 
+	WARN_ON_ONCE(current != per_cpu(cpu_stopper_task, cpu));
 	raw_spin_lock_irqsave(&st->lock, flags);
 	st->enabled = false;
 	raw_spin_unlock_irqrestore(&st->lock, flags);
-	kthread_park(per_cpu(cpu_stopper_task, cpu));
+	kthread_park(current);		/* on itself: only sets the request */
 }
+
+/* CPU hotplug: cpu (back up) has its stopper unparked and taking work. */
 
 void stop_machine_unpark(unsigned int cpu)
 {
