@@ -15,13 +15,26 @@
  *          parked) -> startup callbacks (in order)
  *
  * The boot CPU cannot go down (-EBUSY), nor the last online CPU.
- * Locking: cpu_hotplug_lock (a mutex) serialises hotplug operations and
- * cpus_read_lock() sections; the per-CPU dead/up flags are written by one
- * side and polled by the other with READ_ONCE/WRITE_ONCE.
+ *
+ * Locking: cpu_hotplug_lock is a per-CPU rw semaphore.  add_cpu() and
+ * remove_cpu() hold its write side, so they exclude each other and every
+ * cpus_read_lock() section; read sections share it.  cpus_read_lock() is
+ * recursive: a task's nested sections (counted in cpus_read_depth) take
+ * the semaphore once, and the task running a hotplug operation may take
+ * it inside that operation (its callbacks do), so neither waits for
+ * itself.  As in Linux, a read section must not wait for another task
+ * that needs the read side (a waiting writer holds that task back).
+ * cpuhp_state_mutex (taken inside the read side) protects cpuhp_steps;
+ * the writer reads them, excluding every reader.  The per-CPU dead/up
+ * flags are written by one side and polled by the other with
+ * READ_ONCE/WRITE_ONCE.
+ * Lock order: cpu_hotplug_lock -> cpuhp_state_mutex, smpboot_threads_lock,
+ * the workqueue mutexes.
  */
 #include <linux/kernel.h>
 #include <linux/cpu.h>
 #include <linux/mutex.h>
+#include <linux/percpu-rwsem.h>
 #include <linux/smp.h>
 #include <linux/smpboot.h>
 #include <linux/sched.h>
@@ -34,7 +47,8 @@
 #include <linux/trace.h>
 #include "sched/sched.h"
 
-static DEFINE_MUTEX(cpu_hotplug_lock);
+DEFINE_STATIC_PERCPU_RWSEM(cpu_hotplug_lock);
+static DEFINE_MUTEX(cpuhp_state_mutex);
 
 struct cpuhp_step {
 	const char *name;
@@ -42,21 +56,88 @@ struct cpuhp_step {
 	int (*teardown)(unsigned int cpu);
 };
 #define MAX_CPUHP_STEPS 16
-static struct cpuhp_step cpuhp_steps[MAX_CPUHP_STEPS];	/* cpu_hotplug_lock */
-static int nr_cpuhp_steps;
+static struct cpuhp_step cpuhp_steps[MAX_CPUHP_STEPS];	/* cpuhp_state_mutex, read by the writer */
+static int nr_cpuhp_steps;					/* as cpuhp_steps */
 
 static DEFINE_PER_CPU(int, cpu_dead);		/* 1 while halted in cpu_play_dead */
 static DEFINE_PER_CPU(int, cpu_up_request);	/* set by add_cpu */
 static DEFINE_PER_CPU(int, cpu_was_up);		/* remove_cpu() took it down */
 
-void cpus_read_lock(void)
+static bool hotplug_writer_is_me(void)
 {
-	mutex_lock(&cpu_hotplug_lock);
+	return READ_ONCE(cpu_hotplug_lock.writer_task) == current;
 }
 
+/**
+ * cpus_read_lock - keep the set of online CPUs as it is until the
+ * matching cpus_read_unlock(): no CPU goes down or comes up meanwhile.
+ * Shared with other readers; nests.  Context: may sleep.
+ */
+void cpus_read_lock(void)
+{
+	struct task_struct *me = current;
+
+	might_sleep();
+	if (me->cpus_read_depth++ || hotplug_writer_is_me())
+		return;		/* nested, or inside our own hotplug operation */
+	percpu_down_read(&cpu_hotplug_lock);
+}
+
+/** cpus_read_trylock - cpus_read_lock() if no hotplug is under way.  Return: 1 if held. */
+int cpus_read_trylock(void)
+{
+	struct task_struct *me = current;
+
+	if (me->cpus_read_depth || hotplug_writer_is_me() ||
+	    percpu_down_read_trylock(&cpu_hotplug_lock)) {
+		me->cpus_read_depth++;
+		return 1;
+	}
+	return 0;
+}
+
+/** cpus_read_unlock - end a cpus_read_lock() section.  Context: the same task. */
 void cpus_read_unlock(void)
 {
-	mutex_unlock(&cpu_hotplug_lock);
+	struct task_struct *me = current;
+
+	if (WARN(!me->cpus_read_depth, "cpus_read_unlock() by %s/%d without cpus_read_lock()",
+		 me->comm, me->pid))
+		return;
+	if (--me->cpus_read_depth || hotplug_writer_is_me())
+		return;
+	percpu_up_read(&cpu_hotplug_lock);
+}
+
+/*
+ * The write side, for add_cpu()/remove_cpu().  Return: 0, or -EDEADLK
+ * (with a WARN) if the caller is inside a read section: it would wait
+ * for itself.
+ */
+static int cpus_write_lock_checked(void)
+{
+	if (WARN(current->cpus_read_depth, "CPU hotplug by %s/%d inside cpus_read_lock()",
+		 current->comm, current->pid))
+		return -EDEADLK;
+	percpu_down_write(&cpu_hotplug_lock);
+	return 0;
+}
+
+void cpus_write_lock(void)
+{
+	cpus_write_lock_checked();
+}
+
+void cpus_write_unlock(void)
+{
+	percpu_up_write(&cpu_hotplug_lock);
+}
+
+/** lockdep_assert_cpus_held - WARN unless current holds either side. */
+void lockdep_assert_cpus_held(void)
+{
+	WARN_ONCE(!current->cpus_read_depth && !hotplug_writer_is_me(),
+		  "%s/%d does not hold cpus_read_lock()", current->comm, current->pid);
 }
 
 /*
@@ -68,18 +149,22 @@ int cpuhp_setup_state(const char *name, int (*startup)(unsigned int cpu),
 		      int (*teardown)(unsigned int cpu))
 {
 	unsigned int cpu;
+	int ret = 0;
 
-	mutex_lock(&cpu_hotplug_lock);
+	cpus_read_lock();
+	mutex_lock(&cpuhp_state_mutex);
 	if (nr_cpuhp_steps == MAX_CPUHP_STEPS) {
-		mutex_unlock(&cpu_hotplug_lock);
-		return -ENOSPC;
+		ret = -ENOSPC;
+		goto out;
 	}
 	cpuhp_steps[nr_cpuhp_steps++] = (struct cpuhp_step){ name, startup, teardown };
 	if (startup)
 		for_each_online_cpu(cpu)
 			startup(cpu);
-	mutex_unlock(&cpu_hotplug_lock);
-	return 0;
+out:
+	mutex_unlock(&cpuhp_state_mutex);
+	cpus_read_unlock();
+	return ret;
 }
 
 /* Pick a new CPU for a queued task leaving dead_cpu; widen its mask if needed. */
@@ -210,7 +295,9 @@ int remove_cpu(unsigned int cpu)
 
 	if (cpu == 0)
 		return -EBUSY;
-	mutex_lock(&cpu_hotplug_lock);
+	ret = cpus_write_lock_checked();
+	if (ret)
+		return ret;
 	if (cpu >= NR_CPUS || !cpu_online(cpu)) {
 		ret = -EINVAL;
 		goto out;
@@ -239,7 +326,7 @@ int remove_cpu(unsigned int cpu)
 	trace_event(TRACE_CPU_OFFLINE, NULL, cpu);
 	pr_debug("cpu %u is down\n", cpu);
 out:
-	mutex_unlock(&cpu_hotplug_lock);
+	cpus_write_unlock();
 	return ret;
 }
 
@@ -255,7 +342,9 @@ int add_cpu(unsigned int cpu)
 
 	if (cpu >= NR_CPUS || !cpu_present(cpu))
 		return -EINVAL;
-	mutex_lock(&cpu_hotplug_lock);
+	ret = cpus_write_lock_checked();
+	if (ret)
+		return ret;
 	if (cpu_online(cpu))
 		goto out;
 	if (!READ_ONCE(per_cpu(cpu_dead, cpu)) && !per_cpu(cpu_was_up, cpu)) {
@@ -286,6 +375,6 @@ int add_cpu(unsigned int cpu)
 	trace_event(TRACE_CPU_ONLINE, NULL, cpu);
 	pr_debug("cpu %u is up\n", cpu);
 out:
-	mutex_unlock(&cpu_hotplug_lock);
+	cpus_write_unlock();
 	return ret;
 }

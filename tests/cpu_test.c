@@ -11,6 +11,11 @@
  *   stop_one_cpu(X) queued before the disable:  runs (on X) and returns
  *                   its result;  after it: -ENOENT at once
  *
+ *   cpus_read_lock(): shared by tasks, nested within one task (the inner
+ *                   unlock keeps the outer hold); add_cpu()/remove_cpu()
+ *                   wait for every read section and are refused
+ *                   (-EDEADLK) inside one of the caller's own
+ *
  * Helper threads are bound to CPU 0, never to the CPU under test, and
  * every wait is bounded: a hang is reported as a failure and the setup
  * is undone so the suite goes on.
@@ -24,65 +29,12 @@
 #include <linux/ktime.h>
 #include <linux/smp.h>
 #include <linux/atomic.h>
+#include <linux/workqueue.h>
+#include <linux/cpumask.h>
 #include <asm/processor.h>
 #include "../kernel/sched/sched.h"
+#include "helper.h"
 
-#define HANG_BOUND	(10 * HZ)	/* a bound for a hang, not a timing assertion */
-
-/* Poll cond every millisecond for up to ms milliseconds.  Return: cond. */
-#define WAIT_FOR(cond, ms) ({						\
-	u64 __end = ktime_get_ns() + (u64)(ms) * NSEC_PER_MSEC;		\
-	bool __ok;							\
-	while (!(__ok = (cond)) && ktime_get_ns() < __end)		\
-		msleep(1);						\
-	__ok; })
-
-/* A helper thread on CPU 0 that runs fn(arg) once and records its result. */
-struct helper {
-	struct task_struct *task;
-	long (*fn)(void *arg);
-	void *arg;
-	long ret;
-	struct completion done;
-};
-
-static int helper_fn(void *data)
-{
-	struct helper *h = data;
-
-	h->ret = h->fn(h->arg);
-	complete(&h->done);
-	return 0;
-}
-
-static void helper_start(struct kunit *test, struct helper *h, long (*fn)(void *), void *arg,
-			 const char *name)
-{
-	h->fn = fn;
-	h->arg = arg;
-	init_completion(&h->done);
-	h->task = kthread_create(helper_fn, h, "%s", name);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, h->task);
-	get_task_struct(h->task);
-	kthread_bind(h->task, 0);
-	wake_up_process(h->task);
-}
-
-/* Return: h finished within the hang bound (then its reference is dropped). */
-static bool helper_wait(struct helper *h)
-{
-	if (!wait_for_completion_timeout(&h->done, HANG_BOUND))
-		return false;
-	put_task_struct(h->task);
-	return true;
-}
-
-/* Is t asleep in D and off its CPU (a helper that reached its wait)? */
-static bool blocked_in_d(struct task_struct *t)
-{
-	return WAIT_FOR(READ_ONCE(t->__state) == TASK_UNINTERRUPTIBLE &&
-			wait_task_inactive(t, TASK_UNINTERRUPTIBLE), 5000);
-}
 
 /* ---- the stopper across take_cpu_down ---- */
 
@@ -199,6 +151,208 @@ static void stop_work_queued_behind_take_cpu_down_runs(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, stop_one_cpu(s.cpu, answer_fn, NULL), 77);
 }
 
+/* ---- cpus_read_lock(): shared, recursive readers; exclusive writers ---- */
+
+struct reader {
+	struct completion locked, release;
+};
+
+static long hold_read_lock(void *arg)
+{
+	struct reader *r = arg;
+
+	cpus_read_lock();
+	complete(&r->locked);
+	wait_for_completion_timeout(&r->release, HANG_BOUND);
+	cpus_read_unlock();
+	return 0;
+}
+
+static long take_read_lock(void *arg)
+{
+	cpus_read_lock();
+	cpus_read_unlock();
+	return 1;
+}
+
+static void cpus_read_lock_is_shared(struct kunit *test)
+{
+	struct reader r;
+	struct helper holder, second;
+	bool shared;
+
+	init_completion(&r.locked);
+	init_completion(&r.release);
+	helper_start(test, &holder, hold_read_lock, &r, "cpu_t_hold");
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&r.locked, HANG_BOUND), 0UL);
+	helper_start(test, &second, take_read_lock, NULL, "cpu_t_second");
+	shared = helper_wait(&second);
+	KUNIT_EXPECT_TRUE_MSG(test, shared, "a second reader waited for the first");
+	complete(&r.release);
+	KUNIT_EXPECT_TRUE(test, helper_wait(&holder));
+	if (!shared)
+		KUNIT_EXPECT_TRUE(test, helper_wait(&second));
+	KUNIT_EXPECT_EQ(test, second.ret, 1L);
+}
+
+static long hotplug_write(void *arg)
+{
+	return add_cpu(0);	/* takes the write side on any CPU count; 0: online */
+}
+
+/*
+ * A nested read section: the inner unlock must not release the outer
+ * hold, and a hotplug operation waits until the outer unlock.
+ */
+static void cpus_read_lock_nests(struct kunit *test)
+{
+	unsigned long warns = warn_count;
+	struct helper w;
+
+	cpus_read_lock();
+	cpus_read_lock();
+	helper_start(test, &w, hotplug_write, NULL, "cpu_t_writer");
+	KUNIT_EXPECT_TRUE(test, blocked_in_d(w.task));
+	cpus_read_unlock();
+	/* still inside the outer section: the writer stays out */
+	msleep(20);
+	KUNIT_EXPECT_FALSE_MSG(test, completion_done(&w.done),
+			       "hotplug ran inside a cpus_read_lock() section");
+	cpus_read_unlock();
+	KUNIT_EXPECT_TRUE(test, helper_wait(&w));
+	KUNIT_EXPECT_EQ(test, w.ret, 0L);
+	KUNIT_EXPECT_EQ(test, warn_count, warns);
+}
+
+/* While hotplug runs beside them, a read section sees no CPU come or go. */
+struct rw_stress {
+	u64 end;
+	int cpu;
+	atomic_t sections, violations, cycles, running;
+	struct completion done;
+};
+
+static int read_section_fn(void *arg)
+{
+	struct rw_stress *st = arg;
+	struct cpumask before;
+
+	while (ktime_get_ns() < st->end) {
+		cpus_read_lock();
+		cpumask_copy(&before, cpu_online_mask);
+		udelay(20);
+		if (!cpumask_equal(&before, cpu_online_mask))
+			atomic_inc(&st->violations);
+		cpus_read_unlock();
+		atomic_inc(&st->sections);
+		cond_resched();
+	}
+	if (atomic_dec_and_test(&st->running))
+		complete(&st->done);
+	return 0;
+}
+
+static long hotplug_cycles(void *arg)
+{
+	struct rw_stress *st = arg;
+	long err = 0;
+
+	while (!err && ktime_get_ns() < st->end) {
+		err = remove_cpu(st->cpu);
+		if (!err)
+			err = add_cpu(st->cpu);
+		if (!err)
+			atomic_inc(&st->cycles);
+	}
+	return err;
+}
+
+static void hotplug_excludes_read_sections_on_every_cpu(struct kunit *test)
+{
+	struct rw_stress *st = kunit_kzalloc(test, sizeof(*st), GFP_KERNEL);
+	struct helper writer;
+	int cpu, n = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, st);
+	st->cpu = cpumask_last(cpu_online_mask);
+	if (st->cpu == 0)
+		kunit_skip(test, "needs a second CPU");
+	st->end = ktime_get_ns() + 500 * NSEC_PER_MSEC;
+	init_completion(&st->done);
+	atomic_set(&st->running, 1);
+	for_each_online_cpu(cpu) {
+		struct task_struct *t = kthread_create(read_section_fn, st, "cpu_t_rd/%d", cpu);
+
+		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+		atomic_inc(&st->running);
+		wake_up_process(t);	/* not bound: the writer moves them around */
+		n++;
+	}
+	helper_start(test, &writer, hotplug_cycles, st, "cpu_t_hp");
+	if (atomic_dec_and_test(&st->running))
+		complete(&st->done);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&st->done, HANG_BOUND), 0UL);
+	KUNIT_ASSERT_TRUE(test, helper_wait(&writer));
+	kunit_info(test, "%d readers: %d sections, %d offline/online cycles", n,
+		   atomic_read(&st->sections), atomic_read(&st->cycles));
+	KUNIT_EXPECT_EQ(test, writer.ret, 0L);
+	KUNIT_EXPECT_EQ(test, atomic_read(&st->violations), 0);
+	KUNIT_EXPECT_GT(test, atomic_read(&st->cycles), 0);
+	KUNIT_EXPECT_GE(test, atomic_read(&st->sections), n);
+	KUNIT_EXPECT_TRUE(test, cpu_online(st->cpu));
+}
+
+/* schedule_on_each_cpu() holds the read side while it waits for fn. */
+static atomic_t each_cpu_runs;
+
+static void read_locking_fn(struct work_struct *work)
+{
+	cpus_read_lock();
+	atomic_inc(&each_cpu_runs);
+	cpus_read_unlock();
+}
+
+static long run_on_each_cpu(void *arg)
+{
+	return schedule_on_each_cpu(read_locking_fn);
+}
+
+static void schedule_on_each_cpu_fn_may_take_cpus_read_lock(struct kunit *test)
+{
+	struct helper h;
+
+	atomic_set(&each_cpu_runs, 0);
+	helper_start(test, &h, run_on_each_cpu, NULL, "cpu_t_each");
+	KUNIT_ASSERT_TRUE_MSG(test, helper_wait(&h),
+			      "schedule_on_each_cpu() deadlocked with its own work items");
+	KUNIT_EXPECT_EQ(test, h.ret, 0L);
+	KUNIT_EXPECT_EQ(test, atomic_read(&each_cpu_runs), (int)num_online_cpus());
+}
+
+/* Misuse: hotplug from inside a read section, unlock without lock, assert. */
+static void hotplug_inside_read_section_is_refused(struct kunit *test)
+{
+	unsigned long warns = warn_count;
+
+	lockdep_assert_cpus_held();		/* not held: WARN (once) */
+	KUNIT_EXPECT_GE(test, warn_count, warns);
+	cpus_read_lock();
+	warns = warn_count;
+	lockdep_assert_cpus_held();		/* held: quiet */
+	KUNIT_EXPECT_EQ(test, warn_count, warns);
+	KUNIT_EXPECT_EQ(test, add_cpu(0), -EDEADLK);	/* would wait for itself */
+	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
+	KUNIT_EXPECT_EQ(test, cpus_read_trylock(), 1);	/* nested */
+	cpus_read_unlock();
+	cpus_read_unlock();
+	warns = warn_count;
+	cpus_read_unlock();			/* not held: WARN, nothing released */
+	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
+	KUNIT_EXPECT_EQ(test, add_cpu(0), 0);
+	KUNIT_EXPECT_EQ(test, cpus_read_trylock(), 1);
+	cpus_read_unlock();
+}
+
 /* Every case may pin the test thread to CPU 0: undo it. */
 static void cpu_case_exit(struct kunit *test)
 {
@@ -207,6 +361,11 @@ static void cpu_case_exit(struct kunit *test)
 
 static struct kunit_case cpu_cases[] = {
 	KUNIT_CASE(stop_work_queued_behind_take_cpu_down_runs),
+	KUNIT_CASE(cpus_read_lock_is_shared),
+	KUNIT_CASE(cpus_read_lock_nests),
+	KUNIT_CASE(hotplug_excludes_read_sections_on_every_cpu),
+	KUNIT_CASE(hotplug_inside_read_section_is_refused),
+	KUNIT_CASE(schedule_on_each_cpu_fn_may_take_cpus_read_lock),
 	{}
 };
 

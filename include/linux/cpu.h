@@ -9,6 +9,10 @@ int add_cpu(unsigned int cpu);
 int remove_cpu(unsigned int cpu);
 void cpus_read_lock(void);
 void cpus_read_unlock(void);
+int cpus_read_trylock(void);
+void cpus_write_lock(void);
+void cpus_write_unlock(void);
+void lockdep_assert_cpus_held(void);
 int cpuhp_setup_state(const char *name, int (*startup)(unsigned int cpu),
 		      int (*teardown)(unsigned int cpu));
 void cpu_play_dead(void);

@@ -142,6 +142,7 @@ struct task_struct {
 						 * next on a run queue's wake_list (TASK_WAKING) */
 	unsigned long nvcsw, nivcsw;		/* R: voluntary / involuntary switches */
 	void *timeout_timer;			/* O: schedule_timeout's timer */
+	unsigned int cpus_read_depth;		/* O: cpus_read_lock() nesting */
 #ifdef CONFIG_DEBUG_KERNEL
 	u16 held_mutex[8];			/* O: lock-order classes of the mutexes held */
 	int nr_held_mutex;			/* O */

@@ -29,6 +29,7 @@
 #include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/smp.h>
+#include <linux/cpu.h>
 #include <asm/switch_to.h>
 #include "sched.h"
 
@@ -157,6 +158,10 @@ void do_exit(long code)
 		for (;;)
 			schedule_idle();
 	WARN(preempt_count(), "do_exit with preempt_count %#x", preempt_count());
+	if (WARN(p->cpus_read_depth, "%s/%d exits holding cpus_read_lock()", p->comm, p->pid)) {
+		p->cpus_read_depth = 1;		/* release it, or hotplug waits for good */
+		cpus_read_unlock();
+	}
 	atomic_inc(&nr_tasks_exiting);
 	p->flags |= PF_EXITING;
 	p->exit_code = (int)code;
