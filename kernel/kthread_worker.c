@@ -34,7 +34,10 @@ void __kthread_init_worker(struct kthread_worker *worker, const char *name)
 
 /*
  * The worker thread: run items until kthread_stop(); items still queued
- * at the stop are not run (Linux's behaviour).
+ * at the stop are not run (Linux's behaviour).  Asked to park, it parks
+ * between items (the queued ones wait for the unpark).  The state is set
+ * before the stop/park/list checks, so a request or an item that arrives
+ * after them finds it asleep and wakes it.
  */
 int kthread_worker_fn(void *worker_ptr)
 {
@@ -52,6 +55,11 @@ repeat:
 		raw_spin_unlock_irq(&worker->lock);
 		return 0;
 	}
+	if (kthread_should_park()) {
+		__set_current_state(TASK_RUNNING);
+		kthread_parkme();
+		goto repeat;
+	}
 	work = NULL;
 	raw_spin_lock_irq(&worker->lock);
 	if (!list_empty(&worker->work_list)) {
@@ -65,7 +73,7 @@ repeat:
 
 		__set_current_state(TASK_RUNNING);
 		func(work);	/* work may be freed or requeued by func */
-	} else if (!kthread_should_park()) {
+	} else {
 		schedule();
 	}
 	cond_resched();
@@ -76,21 +84,23 @@ static struct kthread_worker *__create_worker(int cpu, unsigned int flags, const
 					      va_list args)
 {
 	struct kthread_worker *worker = kzalloc(sizeof(*worker), GFP_KERNEL);
-	struct task_struct *task;
-	char name[64];
+	struct task_struct *task = ERR_PTR(-ENOMEM);
+	char *name;
 
 	if (!worker)
 		return ERR_PTR(-ENOMEM);
 	kthread_init_worker(worker);
-	vsnprintf(name, sizeof(name), namefmt, args);
-	if (cpu >= 0)
-		task = kthread_create_on_cpu(kthread_worker_fn, worker, cpu, name);
-	else
+	name = kvasprintf(GFP_KERNEL, namefmt, args);
+	/* formatted once: the name is an argument from here, never a format */
+	if (name)
 		task = kthread_create(kthread_worker_fn, worker, "%s", name);
+	kfree(name);
 	if (IS_ERR(task)) {
 		kfree(worker);
 		return ERR_CAST(task);
 	}
+	if (cpu >= 0)
+		kthread_bind(task, cpu);
 	worker->flags = flags;
 	worker->task = task;
 	wake_up_process(task);	/* created running, as before Linux 6.14 */
@@ -342,13 +352,17 @@ bool kthread_cancel_delayed_work_sync(struct kthread_delayed_work *dwork)
 	return __kthread_cancel_work_sync(&dwork->work, true);
 }
 
-/* Flush, stop and free a worker made by kthread_create_worker*(). */
+/*
+ * Flush, stop and free a worker made by kthread_create_worker*().  A
+ * parked worker is unparked first, so the flush finishes.
+ */
 void kthread_destroy_worker(struct kthread_worker *worker)
 {
 	struct task_struct *task = worker->task;
 
 	if (WARN_ON(!task))
 		return;
+	kthread_unpark(task);
 	kthread_flush_worker(worker);
 	kthread_stop(task);
 	WARN_ON(!list_empty(&worker->delayed_work_list));

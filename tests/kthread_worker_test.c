@@ -12,6 +12,7 @@
 #include <linux/delay.h>
 #include <linux/ktime.h>
 #include <linux/atomic.h>
+#include "helper.h"
 
 struct kw_item {
 	struct kthread_work work;
@@ -170,12 +171,84 @@ static void worker_on_cpu_runs_there(struct kunit *test)
 	kthread_destroy_worker(w);
 }
 
+/*
+ * A worker asked to park parks (between items) and does not run what is
+ * queued meanwhile; unparked, it runs it.  Destroying a parked worker
+ * unparks it first, so its flush completes.
+ */
+static atomic_t park_item_runs;
+
+static void park_item_fn(struct kthread_work *work)
+{
+	atomic_inc(&park_item_runs);
+}
+
+static long park_worker(void *arg)
+{
+	return kthread_park(arg);
+}
+
+static void worker_parks_and_unparks(struct kunit *test)
+{
+	struct kthread_worker *w = kthread_create_worker(0, "kw_park");
+	struct kthread_work item;
+	struct helper h;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, w);
+	atomic_set(&park_item_runs, 0);
+	kthread_init_work(&item, park_item_fn);
+	helper_start(test, &h, park_worker, w->task, "kw_parker");
+	if (!helper_wait(&h)) {
+		KUNIT_FAIL(test, "kthread_park() of a kthread_worker did not return");
+		kthread_unpark(w->task);	/* stop it spinning; the parker stays stuck */
+		return;
+	}
+	KUNIT_EXPECT_EQ(test, h.ret, 0L);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(w->task->__state), (unsigned int)TASK_PARKED);
+	KUNIT_EXPECT_TRUE(test, kthread_queue_work(w, &item));
+	msleep(20);
+	KUNIT_EXPECT_EQ(test, atomic_read(&park_item_runs), 0);	/* parked: not run */
+	KUNIT_EXPECT_EQ(test, READ_ONCE(w->task->__state), (unsigned int)TASK_PARKED);
+	kthread_unpark(w->task);
+	kthread_flush_work(&item);
+	KUNIT_EXPECT_EQ(test, atomic_read(&park_item_runs), 1);
+
+	/* parked again with an item queued, then destroyed: the item runs */
+	helper_start(test, &h, park_worker, w->task, "kw_parker");
+	KUNIT_ASSERT_TRUE(test, helper_wait(&h));
+	KUNIT_EXPECT_TRUE(test, kthread_queue_work(w, &item));
+	kthread_destroy_worker(w);
+	KUNIT_EXPECT_EQ(test, atomic_read(&park_item_runs), 2);
+}
+
+/* The worker's name is formatted once: '%' in an argument stays as it is. */
+static void worker_name_formatted_once(struct kunit *test)
+{
+	int cpu = cpumask_last(cpu_online_mask);
+	struct kthread_worker *w;
+	char name[32], expect[32];
+
+	w = kthread_create_worker_on_cpu(cpu, 0, "kw%%%s/%d", "a%sb", cpu);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, w);
+	get_kthread_comm(name, sizeof(name), w->task);
+	snprintf(expect, sizeof(expect), "kw%%a%%sb/%d", cpu);
+	KUNIT_EXPECT_STREQ(test, name, expect);
+	kthread_destroy_worker(w);
+	w = kthread_create_worker(0, "kw%%%s", "x%dy");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, w);
+	get_kthread_comm(name, sizeof(name), w->task);
+	KUNIT_EXPECT_STREQ(test, name, "kw%x%dy");
+	kthread_destroy_worker(w);
+}
+
 static struct kunit_case kw_cases[] = {
 	KUNIT_CASE(items_run_in_order_on_the_worker),
 	KUNIT_CASE(queue_of_pending_item_refused),
 	KUNIT_CASE(cancel_sync_stops_self_requeueing_work),
 	KUNIT_CASE(delayed_work_waits_and_can_be_cancelled),
 	KUNIT_CASE(worker_on_cpu_runs_there),
+	KUNIT_CASE(worker_parks_and_unparks),
+	KUNIT_CASE(worker_name_formatted_once),
 	{}
 };
 
