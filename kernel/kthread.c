@@ -86,23 +86,78 @@ struct task_struct *kthreadd_task;
 static DEFINE_RAW_SPINLOCK(kthread_create_lock);
 static LIST_HEAD(kthread_create_list);	/* kthread_create_lock */
 
+/* The idle tasks' struct kthread: they exist before the allocator. */
+static struct kthread idle_kthreads[NR_CPUS];
+
+static void kthread_struct_init(struct task_struct *p, struct kthread *kt)
+{
+	init_completion(&kt->parked);
+	init_completion(&kt->exited);
+	p->vfork_done = &kt->exited;
+	p->worker_private = kt;
+}
+
+/*
+ * set_kthread_struct - give a new PF_KTHREAD task its struct kthread
+ * (create_task() calls it, as Linux's fork does since 5.17), so every
+ * kthread has one.  Context: may sleep.  Return: true, false on no memory.
+ */
+bool set_kthread_struct(struct task_struct *p)
+{
+	struct kthread *kt;
+
+	if (WARN_ON_ONCE(p->worker_private))
+		return false;
+	kt = kzalloc(sizeof(*kt), GFP_KERNEL);
+	if (!kt)
+		return false;
+	kthread_struct_init(p, kt);
+	return true;
+}
+
+/* The same for the idle task of cpu (static storage; never freed). */
+void kthread_init_idle(struct task_struct *idle, int cpu)
+{
+	if (!idle->worker_private)
+		kthread_struct_init(idle, &idle_kthreads[cpu]);
+}
+
+/* NULL (with a WARN) for a task that is not a kthread. */
 static struct kthread *to_kthread(struct task_struct *k)
 {
-	WARN_ON(!(k->flags & PF_KTHREAD));
+	if (WARN(!(k->flags & PF_KTHREAD) || !k->worker_private,
+		 "%s/%d is not a kthread", k->comm, k->pid))
+		return NULL;
 	return k->worker_private;
 }
 
-/* Tolerant: NULL for tasks that are not kthreads (or have no struct kthread). */
+/* Tolerant: NULL for tasks that are not kthreads. */
 static struct kthread *__to_kthread(struct task_struct *k)
 {
 	return (k->flags & PF_KTHREAD) ? k->worker_private : NULL;
+}
+
+/*
+ * The kthread of k if kthread_create() made k (it runs kthread()'s loop,
+ * which alone honours park and stop requests); NULL, with a WARN naming
+ * what, otherwise: kthreadd, kernel_init and the idle tasks are kthreads
+ * but were not made that way.
+ */
+static struct kthread *to_created_kthread(struct task_struct *k, const char *what)
+{
+	struct kthread *kt = to_kthread(k);
+
+	if (kt && WARN(!kt->threadfn, "%s: %s/%d was not made by kthread_create()", what,
+		       k->comm, k->pid))
+		return NULL;
+	return kt;
 }
 
 void free_kthread_struct(struct task_struct *k)
 {
 	struct kthread *kt = k->worker_private;
 
-	if (!kt)
+	if (!kt || (k->flags & PF_IDLE))
 		return;
 	k->worker_private = NULL;
 	k->vfork_done = NULL;
@@ -148,7 +203,9 @@ void *kthread_func(struct task_struct *k)
 
 void *kthread_data(struct task_struct *k)
 {
-	return to_kthread(k)->data;
+	struct kthread *kt = to_kthread(k);
+
+	return kt ? kt->data : NULL;
 }
 
 void *kthread_probe_data(struct task_struct *k)
@@ -232,18 +289,24 @@ static void __kthread_parkme(struct kthread *self)
 
 void kthread_parkme(void)
 {
-	__kthread_parkme(to_kthread(current));
+	struct kthread *kt = to_kthread(current);
+
+	if (kt)
+		__kthread_parkme(kt);
 }
 
 /*
  * kthread_park - ask k to park and wait until it is parked off-CPU.
  * Context: may sleep.  Return: 0; -ENOSYS if k has exited; -EBUSY (with a
- * WARN) if a park is already pending.  Parking current only sets the flag.
+ * WARN) if a park is already pending; -EINVAL (with a WARN) if
+ * kthread_create() did not make k.  Parking current only sets the flag.
  */
 int kthread_park(struct task_struct *k)
 {
-	struct kthread *kt = to_kthread(k);
+	struct kthread *kt = to_created_kthread(k, "kthread_park");
 
+	if (!kt)
+		return -EINVAL;
 	if (WARN_ON(k->flags & PF_EXITING))
 		return -ENOSYS;
 	if (WARN_ON_ONCE(test_bit(KTHREAD_SHOULD_PARK, &kt->flags)))
@@ -285,7 +348,7 @@ void kthread_unpark(struct task_struct *k)
 {
 	struct kthread *kt = to_kthread(k);
 
-	if (!test_bit(KTHREAD_SHOULD_PARK, &kt->flags))
+	if (!kt || !test_bit(KTHREAD_SHOULD_PARK, &kt->flags))
 		return;
 	if (test_bit(KTHREAD_IS_PER_CPU, &kt->flags))
 		__kthread_bind_mask(k, cpumask_of(kt->cpu), TASK_PARKED);
@@ -299,9 +362,9 @@ void kthread_unpark(struct task_struct *k)
 /* Only for a thread not yet woken; WARN and no change otherwise. */
 void kthread_bind_mask(struct task_struct *p, const struct cpumask *mask)
 {
-	struct kthread *kt = to_kthread(p);
+	struct kthread *kt = to_created_kthread(p, "kthread_bind");
 
-	if (WARN_ON_ONCE(kt && kt->started))
+	if (!kt || WARN_ON_ONCE(kt->started))
 		return;
 	__kthread_bind_mask(p, mask, TASK_UNINTERRUPTIBLE);
 }
@@ -317,7 +380,8 @@ void kthread_exit(long result)
 {
 	struct kthread *kt = to_kthread(current);
 
-	kt->result = (int)result;
+	if (kt)
+		kt->result = (int)result;
 	do_exit(0);
 }
 
@@ -333,7 +397,8 @@ void kthread_complete_and_exit(struct completion *comp, long code)
  * to exit.  The caller must guarantee k is still a valid task (it has not
  * exited, or the caller holds a reference).
  * Context: may sleep.  Return: threadfn's result, -EINTR if threadfn never
- * ran, or -EDEADLK (with a WARN) when k is the caller.
+ * ran, -EDEADLK (with a WARN) when k is the caller, -EINVAL (with a WARN)
+ * if kthread_create() did not make k.
  */
 int kthread_stop(struct task_struct *k)
 {
@@ -342,8 +407,10 @@ int kthread_stop(struct task_struct *k)
 
 	if (WARN(k == current, "kthread_stop: %s/%d would wait for itself", k->comm, k->pid))
 		return -EDEADLK;
+	kt = to_created_kthread(k, "kthread_stop");
+	if (!kt)
+		return -EINVAL;
 	get_task_struct(k);
-	kt = to_kthread(k);
 	set_bit(KTHREAD_SHOULD_STOP, &kt->flags);
 	trace_event(TRACE_KTHREAD_STOP, k, 0);
 	kthread_unpark(k);
@@ -394,30 +461,21 @@ static int kthread(void *_create)
 	kthread_exit(ret);
 }
 
-/* kthreadd: fork one requested kthread. */
+/* kthreadd: fork one requested kthread (create_task gives it its struct kthread). */
 static void create_kthread(struct kthread_create_info *create)
 {
-	struct kthread *kt = kzalloc(sizeof(*kt), GFP_KERNEL);
 	struct task_struct *p;
+	struct kthread *kt;
 
-	if (!kt) {
-		create->result = ERR_PTR(-ENOMEM);
-		complete(&create->done);
-		return;
-	}
 	p = create_task(kthread, create, create->full_name, PF_KTHREAD);
 	if (IS_ERR(p)) {
-		kfree(kt);
 		create->result = p;
 		complete(&create->done);
 		return;
 	}
-	init_completion(&kt->parked);
-	init_completion(&kt->exited);
+	kt = p->worker_private;
 	kt->full_name = create->full_name;	/* ownership moves to the thread */
 	create->full_name = NULL;
-	p->worker_private = kt;
-	p->vfork_done = &kt->exited;
 	/* the clean context: nice 0, every CPU (kthreadd itself runs at -5) */
 	p->static_prio = p->prio = DEFAULT_PRIO;
 	set_load_weight(p);

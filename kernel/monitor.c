@@ -344,8 +344,8 @@ static void run_command(char *line)
 	} else if (IS("park") || IS("unpark") || IS("stop")) {
 		if (!(t = task_arg(argv[1])))
 			return;
-		if (!(t->flags & PF_KTHREAD) || (t->flags & PF_IDLE) || !t->worker_private) {
-			out("error: pid %d is not a kthread\n", t->pid);
+		if (!kthread_func(t)) {		/* kthreadd, kernel_init, idle */
+			out("error: pid %d was not made by kthread_create()\n", t->pid);
 		} else if (IS("park")) {
 			int r = kthread_park(t);
 			out(r ? "error: park returned %d\n" : "parked%.0d\n", r);

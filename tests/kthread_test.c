@@ -447,6 +447,51 @@ static void accessors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kthread_stop(k), -EINTR);
 }
 
+/*
+ * Every PF_KTHREAD task has a struct kthread (Linux 5.17+), also those
+ * that kthread_create() did not make: kthreadd, kernel_init, the idle
+ * tasks.  The accessors answer for them (no data, no function, no
+ * request pending); park, stop and bind, which need a kthread_create()
+ * thread's loop, are refused with a WARN and -EINVAL.
+ */
+static void kthread_api_on_threads_not_made_by_kthread_create(struct kunit *test)
+{
+	struct task_struct *init = find_task_by_pid(1), *idle = idle_task(0), *k;
+	unsigned long warns;
+
+	KUNIT_ASSERT_NOT_NULL(test, init);
+	KUNIT_EXPECT_PTR_EQ(test, init, current);	/* the tests run in kernel_init */
+	KUNIT_EXPECT_NULL(test, kthread_data(kthreadd_task));
+	KUNIT_EXPECT_NULL(test, kthread_func(kthreadd_task));
+	KUNIT_EXPECT_NULL(test, kthread_probe_data(init));
+	KUNIT_EXPECT_NULL(test, kthread_data(idle));
+	KUNIT_EXPECT_FALSE(test, kthread_should_stop());
+	KUNIT_EXPECT_FALSE(test, kthread_should_park());
+	KUNIT_EXPECT_FALSE(test, kthread_is_per_cpu(kthreadd_task));
+	kthread_parkme();			/* not asked to park: returns */
+
+	warns = warn_count;
+	KUNIT_EXPECT_EQ(test, kthread_park(kthreadd_task), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kthread_stop(kthreadd_task), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kthread_park(idle), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kthread_stop(idle), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kthread_stop(init), -EDEADLK);	/* itself, first */
+	kthread_bind(kthreadd_task, 0);
+	KUNIT_EXPECT_EQ(test, warn_count, warns + 6);
+	KUNIT_EXPECT_TRUE(test, cpumask_equal(kthreadd_task->cpus_ptr, cpu_possible_mask));
+	kthread_unpark(kthreadd_task);		/* not parked: nothing happens */
+	KUNIT_EXPECT_EQ(test, warn_count, warns + 6);
+
+	/* kthreadd still works */
+	atomic_set(&fn_runs, 0);
+	k = kthread_run(stop_loop_fn, NULL, "kt_after");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, k);
+	for (int t = 0; t < 2000 && !atomic_read(&fn_runs); t++)
+		msleep(1);
+	KUNIT_EXPECT_EQ(test, kthread_stop(k), 42);
+	put_task_struct(init);
+}
+
 /* 4 CPUs x 50 concurrent kthread_run calls; every threadfn runs once. */
 struct runs {
 	atomic_t ran[200];
@@ -816,6 +861,7 @@ static struct kunit_case kthread_cases[] = {
 	KUNIT_CASE(creation_context_is_clean),
 	KUNIT_CASE(kthreadd_is_pid2_child_of_idle),
 	KUNIT_CASE(accessors),
+	KUNIT_CASE(kthread_api_on_threads_not_made_by_kthread_create),
 	KUNIT_CASE(concurrent_kthread_run_each_fn_once),
 	KUNIT_CASE(create_enomem_leaks_nothing),
 	KUNIT_CASE(percpu_thread_on_its_cpu_after_every_unpark),

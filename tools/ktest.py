@@ -615,7 +615,7 @@ class Runner:
         ("bogus", r'error: unknown command "bogus"'),
         ("park", r"error: expected a pid"),
         ("park 9999", r"error: no task with pid 9999"),
-        ("park 1", r"error: pid 1 is not a kthread|error: park returned"),
+        ("park 1", r"error: pid 1 was not made by kthread_create\(\)"),
         ("nice 2 x", r"error: nice <pid> <-20..19>"),
         ("bind 2 7", r"error: bind <pid> <online cpu>"),
         ("spawn 0", r"error: spawn <n>, 1..1000"),

@@ -65,6 +65,7 @@ static inline bool try_to_freeze(void) { return false; }
 /* kthreadd and the per-task struct kthread (internal). */
 int kthreadd(void *unused);
 extern struct task_struct *kthreadd_task;
+bool set_kthread_struct(struct task_struct *p);
 void free_kthread_struct(struct task_struct *k);
 void kthread_flags_describe(struct task_struct *k, char *buf, size_t size);
 

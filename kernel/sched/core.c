@@ -1142,6 +1142,7 @@ void sched_init_idle(int cpu, void *stack)
 		snprintf(t->comm, sizeof(t->comm), "swapper/%d", cpu);
 	}
 	raw_spin_lock_init(&t->pi_lock);
+	kthread_init_idle(t, cpu);
 	t->sched_class = &idle_sched_class;
 	t->cpus_ptr = &t->cpus_mask;
 	cpumask_copy(&t->cpus_mask, cpumask_of(cpu));

@@ -114,4 +114,7 @@ void cpu_stop_init(void);
 void stop_machine_park(unsigned int cpu);
 void stop_machine_unpark(unsigned int cpu);
 
+/* kernel/kthread.c: the idle task's struct kthread (static storage). */
+void kthread_init_idle(struct task_struct *idle, int cpu);
+
 #endif

@@ -103,6 +103,11 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name, 
 		kmem_cache_free(task_cache, p);
 		return ERR_PTR(-ENOMEM);
 	}
+	if ((flags & PF_KTHREAD) && !set_kthread_struct(p)) {
+		stack_free(p->stack);
+		kmem_cache_free(task_cache, p);
+		return ERR_PTR(-ENOMEM);
+	}
 	atomic_inc(&nr_tasks_alive);
 	p->magic = TASK_MAGIC;
 	p->__state = TASK_NEW;
