@@ -60,15 +60,29 @@ C_SRCS   := $(filter-out $(EXCLUDE),$(shell find arch kernel tests -name '*.c' |
 ASM_SRCS := $(shell find arch -name '*.asm' | sort)
 OBJS     := $(C_SRCS:%.c=$(B)/%.o) $(ASM_SRCS:%.asm=$(B)/%.o)
 
+# What a build depends on besides file contents, recorded in files that are
+# rewritten only when the value changes (as kbuild records each command):
+# the list of objects (a removed or added source relinks the kernel), the
+# compiler and its flags (every object is rebuilt), the ISO's command line.
+# $(call record,FILE,VALUE) runs while the Makefile is read.
+record = $(file >$(1).new,$(2))$(shell cmp -s $(1).new $(1) && rm -f $(1).new || mv -f $(1).new $(1))
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(shell mkdir -p $(B))
+$(call record,$(B)/.objs,$(OBJS))
+$(call record,$(B)/.cflags,$(CC) $(CFLAGS) $(NASM) $(NASMFLAGS))
+$(call record,$(B)/.ldflags,$(LD) $(LDFLAGS))
+$(call record,$(B)/.cmdline,$(CMDLINE))
+endif
+
 .PHONY: all run test bench bench-compare trace debug deps clean
 all: $(B)/kernel.elf $(B)/kernel.iso
 
-$(B)/%.o: %.c Makefile
+$(B)/%.o: %.c Makefile $(B)/.cflags
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -c $< -o $@
 
-$(B)/%.o: %.asm Makefile
+$(B)/%.o: %.asm Makefile $(B)/.cflags
 	@mkdir -p $(dir $@)
 	@echo "  NASM    $<"
 	@$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
@@ -76,7 +90,7 @@ $(B)/%.o: %.asm Makefile
 # The symbol table is linked into the image (kernel/kallsyms.c reads it).
 # Pass 1 links with an empty table, pass 2 with pass 1's symbols; the table
 # is the last section, so adding it moves no other symbol.  Pass 3 checks.
-$(B)/kernel.elf: $(OBJS) linker.ld tools/gensyms.py
+$(B)/kernel.elf: $(OBJS) $(B)/.objs $(B)/.ldflags linker.ld tools/gensyms.py
 	@echo "  LD      $@"
 	@$(PYTHON) tools/gensyms.py /dev/null > $(B)/ksyms0.asm
 	@$(NASM) -f elf64 $(B)/ksyms0.asm -o $(B)/ksyms0.o
@@ -90,7 +104,7 @@ $(B)/kernel.elf: $(OBJS) linker.ld tools/gensyms.py
 		{ echo "kallsyms: symbol addresses moved between link passes"; rm -f $@; exit 1; }
 	@echo 'import gdb; gdb.execute("source $(CURDIR)/tools/gdb/kernel-gdb.py")' > $@-gdb.py
 
-$(B)/kernel.iso: $(B)/kernel.elf tools/mkiso.sh boot/grub.cfg.in
+$(B)/kernel.iso: $(B)/kernel.elf $(B)/.cmdline tools/mkiso.sh boot/grub.cfg.in
 	@echo "  ISO     $@"
 	@tools/mkiso.sh $(B)/kernel.elf "$(CMDLINE)" $@
 

@@ -47,6 +47,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 EXIT_PASS, EXIT_FAIL, EXIT_PANIC, EXIT_GRUB = 33, 35, 37, 39
@@ -554,6 +555,7 @@ class Runner:
         self.scenario("gdb", self.gdb_scenario)
         self.scenario("gdb-helpers", self.gdb_helpers_scenario)
         self.scenario("badmagic", self.badmagic_scenario)
+        self.scenario("build-deps", self.build_deps_scenario)
 
     def scenario(self, name, fn):
         if self.args.scenarios and not fnmatch.fnmatch(name, self.args.scenarios):
@@ -576,6 +578,71 @@ class Runner:
                 v.errors.append("no test case passed (is there a 'boot' suite?)")
         require_patterns(v, text, patterns)
         return v, log, text, secs
+
+    def build_deps_scenario(self):
+        """The build follows the source tree, as a user changes it: in a scratch copy of the
+        tree (with the current build output, so only the change is rebuilt) a test file is
+        added (its symbol must reach build/kernel.elf), then removed (the symbol must leave
+        it), and the ISO must follow a changed CMDLINE. Before the link depended on the
+        list of sources, removing a file left "Nothing to be done"."""
+        v = Verdict()
+        log = os.path.join(self.logdir, "scenario-build-deps.log")
+        top = os.path.dirname(TOOLS)
+        t0 = time.monotonic()
+        lines = []
+        tmp = tempfile.mkdtemp(prefix="ktest-build-")
+        try:
+            skip_top = shutil.ignore_patterns(".git", "build")
+            shutil.copytree(top, os.path.join(tmp, "src"), ignore=skip_top, symlinks=True)
+            src = os.path.join(tmp, "src")
+            build = os.path.abspath(self.build)
+
+            def skip_outputs(d, names):     # ISOs, logs and the bench build: not needed
+                if os.path.abspath(d) == build:
+                    return [n for n in names if n in ("iso", "logs", "bench")]
+                return [n for n in names if n.endswith(".iso")]
+            shutil.copytree(build, os.path.join(src, "build"), symlinks=True, ignore=skip_outputs)
+            probe = os.path.join(src, "tests", "zz_build_probe.c")
+            sym = "build_probe_%d" % os.getpid()
+
+            def make(*targets):
+                p = subprocess.run(["make", "-s"] + list(targets), cwd=src,
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, universal_newlines=True,
+                                   timeout=600)
+                lines.append("$ make %s (status %d)\n%s" % (" ".join(targets), p.returncode,
+                                                             p.stdout))
+                if p.returncode != 0:
+                    v.errors.append("make %s failed (status %d)" % (" ".join(targets),
+                                                                   p.returncode))
+                return p.returncode == 0
+
+            def has_symbol():
+                nm = subprocess.run(["nm", os.path.join(src, "build", "kernel.elf")],
+                                    stdout=subprocess.PIPE, universal_newlines=True)
+                return re.search(r" %s$" % sym, nm.stdout, re.M) is not None
+
+            with open(probe, "w") as f:
+                f.write("int %s(void);\nint %s(void) { return 7; }\n" % (sym, sym))
+            if make("build/kernel.elf") and not has_symbol():
+                v.errors.append("a file added to tests/ is not in build/kernel.elf")
+            os.unlink(probe)
+            if make("build/kernel.elf") and has_symbol():
+                v.errors.append("a file removed from tests/ is still in build/kernel.elf")
+            iso = os.path.join(src, "build", "kernel.iso")
+            if make("build/kernel.iso", "CMDLINE=quiet"):
+                first = os.path.getmtime(iso)
+                if make("build/kernel.iso", "CMDLINE=loglevel=8") and \
+                        os.path.getmtime(iso) == first:
+                    v.errors.append("build/kernel.iso was not rebuilt for a new CMDLINE")
+        except (OSError, subprocess.SubprocessError, shutil.Error) as e:
+            v.errors.append("scratch build: %s" % e)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        text = "\n".join(lines)
+        with open(log, "w") as f:
+            f.write(text)
+        return v, log, text, time.monotonic() - t0
 
     def badmagic_scenario(self):
         """Enter the kernel without a multiboot2 loader: QEMU's -kernel starts it through
