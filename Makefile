@@ -41,7 +41,7 @@ CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-mcmodel=kernel -mno-red-zone -mno-mmx -mno-sse -mno-sse2 -mno-80387 \
 	-fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	-fno-strict-aliasing -fno-common -fno-asynchronous-unwind-tables \
-	-Iinclude -MMD -MP
+	-nostdinc -isystem $(shell $(CC) -print-file-name=include) -Iinclude -MMD -MP
 ifeq ($(findstring clang,$(CC)),)
   CFLAGS += -mgeneral-regs-only -fno-optimize-sibling-calls -fno-tree-loop-distribute-patterns
 else
