@@ -19,8 +19,10 @@
  *      v
  *   result = r, exited completed, task freed when the last reference goes
  *
- * Stop.  kthread_stop() sets SHOULD_STOP, unparks, wakes the thread from
- * any sleep and waits on the thread's own `exited` completion, then
+ * Stop.  kthread_stop() sets SHOULD_STOP, unparks, sets TIF_NOTIFY_SIGNAL
+ * (so signal_pending() is true and every interruptible sleep of the
+ * thread ends at once, from now on: Linux's semantics), wakes the thread
+ * from any sleep and waits on the thread's own `exited` completion, then
  * returns the stored result.  There is no global lock: stops of different
  * threads run in parallel, and one that stops itself gets a WARN and
  * -EDEADLK instead of a deadlock.  `exited` is completed with
@@ -48,6 +50,7 @@
 #include <linux/spinlock.h>
 #include <linux/bitops.h>
 #include <linux/trace.h>
+#include <linux/thread_info.h>
 #include "sched/sched.h"
 
 enum KTHREAD_BITS {
@@ -414,6 +417,8 @@ int kthread_stop(struct task_struct *k)
 	set_bit(KTHREAD_SHOULD_STOP, &kt->flags);
 	trace_event(TRACE_KTHREAD_STOP, k, 0);
 	kthread_unpark(k);
+	/* as Linux: its interruptible sleeps end from now on (signal_pending) */
+	set_tsk_thread_flag(k, TIF_NOTIFY_SIGNAL);
 	wake_up_process(k);
 	wait_for_completion(&kt->exited);
 	ret = kt->result;

@@ -11,6 +11,7 @@
  * instead of hanging the suite.
  */
 #include <kunit/test.h>
+#include <linux/kthread.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/completion.h>
@@ -522,7 +523,38 @@ static void yield_lets_peers_run(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&ctr), 200);
 }
 
+/* set_user_nice() outside -20..19 is ignored, as in Linux (not clamped). */
+static int nice_idle_fn(void *data)
+{
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!kthread_should_stop())
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return 0;
+}
+
+static void set_user_nice_out_of_range_is_ignored(struct kunit *test)
+{
+	struct task_struct *k = kthread_create(nice_idle_fn, NULL, "nice_range");
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, k);
+	set_user_nice(k, 3);
+	KUNIT_EXPECT_EQ(test, task_nice(k), 3);
+	set_user_nice(k, 20);
+	KUNIT_EXPECT_EQ(test, task_nice(k), 3);
+	set_user_nice(k, -21);
+	KUNIT_EXPECT_EQ(test, task_nice(k), 3);
+	set_user_nice(k, MIN_NICE);
+	KUNIT_EXPECT_EQ(test, task_nice(k), MIN_NICE);
+	set_user_nice(k, MAX_NICE);
+	KUNIT_EXPECT_EQ(test, task_nice(k), MAX_NICE);
+	KUNIT_EXPECT_EQ(test, kthread_stop(k), -EINTR);	/* never woken */
+}
+
 static struct kunit_case sched_cases[] = {
+	KUNIT_CASE(set_user_nice_out_of_range_is_ignored),
 	KUNIT_CASE(two_hogs_on_one_cpu_split_evenly),
 	KUNIT_CASE(nice_5_gets_linux_weight_share),
 	KUNIT_CASE(woken_task_preempts_hog_within_a_tick),

@@ -22,6 +22,10 @@ static inline void pfx##_inc(atype *v) { pfx##_add(1, v); }		\
 static inline void pfx##_dec(atype *v) { pfx##_sub(1, v); }		\
 static inline void pfx##_and(t i, atype *v) { __atomic_fetch_and(&v->counter, i, __ATOMIC_RELAXED); } \
 static inline void pfx##_or(t i, atype *v) { __atomic_fetch_or(&v->counter, i, __ATOMIC_RELAXED); } \
+static inline void pfx##_xor(t i, atype *v) { __atomic_fetch_xor(&v->counter, i, __ATOMIC_RELAXED); } \
+static inline void pfx##_andnot(t i, atype *v) { __atomic_fetch_and(&v->counter, ~i, __ATOMIC_RELAXED); } \
+static inline t pfx##_fetch_xor(t i, atype *v) { return __atomic_fetch_xor(&v->counter, i, __ATOMIC_SEQ_CST); } \
+static inline t pfx##_fetch_andnot(t i, atype *v) { return __atomic_fetch_and(&v->counter, ~i, __ATOMIC_SEQ_CST); } \
 static inline t pfx##_add_return(t i, atype *v) { return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST); } \
 static inline t pfx##_sub_return(t i, atype *v) { return __atomic_sub_fetch(&v->counter, i, __ATOMIC_SEQ_CST); } \
 static inline t pfx##_fetch_add(t i, atype *v) { return __atomic_fetch_add(&v->counter, i, __ATOMIC_SEQ_CST); } \

@@ -6,8 +6,9 @@
  * One owner at a time, who must unlock it; process context only.
  * Waiters sleep in FIFO order and the lock is handed to the first waiter
  * directly: while anyone waits, nobody can take it out of turn.
- * This kernel has no signals: the _interruptible and _killable forms wait
- * until they own the lock and return 0.  Misuse is reported with a WARN
+ * The _interruptible (_killable) forms return -EINTR when a signal
+ * (SIGKILL) ends the wait first; in a kthread kthread_stop() counts as
+ * one for the interruptible form (linux/sched/signal.h).  Misuse is reported with a WARN
  * and ignored: unlock by a task that does not own the mutex (it stays
  * locked by its owner), and mutex_lock() by its owner (Linux would
  * deadlock; here the caller returns without a second hold).

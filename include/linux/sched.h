@@ -14,6 +14,8 @@
 #include <linux/jiffies.h>
 #include <asm/barrier.h>
 #include <asm/current.h>
+#include <asm/thread_info.h>
+#include <linux/signal.h>
 
 #define TASK_COMM_LEN	16
 #define TASK_MAGIC	0x7a5c0de5U
@@ -100,6 +102,7 @@ struct task_struct {
 	unsigned int magic;			/* I: TASK_MAGIC while alive */
 	unsigned int __state;			/* P (wakers), O (sleeper, with barrier) */
 	unsigned int flags;			/* O, or I before the task runs */
+	struct thread_info thread_info;		/* A: TIF_* bits (signals) */
 	int on_cpu;				/* R; cleared with release after switch-out */
 	int on_rq;				/* R: queued on a run queue */
 	int cpu;				/* PR: the run queue it is (or was last) on */
@@ -143,6 +146,8 @@ struct task_struct {
 	unsigned long nvcsw, nivcsw;		/* R: voluntary / involuntary switches */
 	void *timeout_timer;			/* O: schedule_timeout's timer */
 	unsigned int cpus_read_depth;		/* O: cpus_read_lock() nesting */
+	struct sigpending pending;		/* P: queued signals (kernel/signal.c) */
+	sigset_t allowed_signals;		/* P: allow_signal(); others are ignored */
 #ifdef CONFIG_DEBUG_KERNEL
 	u16 held_mutex[8];			/* O: lock-order classes of the mutexes held */
 	int nr_held_mutex;			/* O */

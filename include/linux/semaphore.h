@@ -6,8 +6,10 @@
  * is the number of down()s that may pass without sleeping; up() gives a
  * unit back, handing it straight to the longest waiter if there is one.
  * down()s may come from any task, up()s from any context (also IRQ);
- * nobody owns a semaphore.  No signals here: down_interruptible() and
- * down_killable() return 0 once they have the unit.
+ * nobody owns a semaphore.  down_interruptible() (down_killable()) returns
+ * -EINTR if a signal (SIGKILL) is pending or comes while it waits, as in
+ * Linux; in a kthread kthread_stop() counts as one for the interruptible
+ * form (linux/sched/signal.h).
  */
 #include <linux/types.h>
 #include <linux/list.h>

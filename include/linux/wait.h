@@ -7,8 +7,8 @@
  * sleeps; a waker makes the condition true, then calls wake_up*(), which
  * runs each entry's wake function under the queue lock.  Exclusive
  * entries (added at the tail) are woken at most nr_exclusive per wake_up.
- * This kernel has no signals: interruptible waits end only on wake-up or
- * timeout, never with -ERESTARTSYS.
+ * Interruptible waits also end, with -ERESTARTSYS, when signal_pending()
+ * (a kthread being stopped: linux/sched/signal.h).
  */
 #include <linux/types.h>
 #include <linux/list.h>
@@ -112,23 +112,38 @@ void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode, int nr
  * is set (prepare_to_wait_event), so a wake-up between the test and
  * schedule() is never lost.  Timeouts are in jiffies; the _timeout forms
  * return 0 if the condition was still false at the timeout, else the
- * remaining jiffies (at least 1).
+ * remaining jiffies (at least 1).  The interruptible (and killable) forms
+ * end early with -ERESTARTSYS when a signal is pending (or, in a kthread,
+ * kthread_stop() was called): see linux/sched/signal.h.
  */
+#define ___wait_is_interruptible(state)					\
+	(!__builtin_constant_p(state) ||				\
+	 ((state) & (TASK_INTERRUPTIBLE | TASK_WAKEKILL)))
+
+static inline void init_wait_entry(struct wait_queue_entry *e, int flags)
+{
+	e->flags = flags;
+	e->private = current;
+	e->func = autoremove_wake_function;
+	INIT_LIST_HEAD(&e->entry);
+}
+
 #define ___wait_event(wq_head, condition, state, exclusive, ret, cmd) ({	\
 	__label__ __out;							\
 	struct wait_queue_entry __wq_entry;					\
 	long __ret = ret;							\
-	init_wait_func(&__wq_entry, autoremove_wake_function);			\
-	if (exclusive)								\
-		__wq_entry.flags = WQ_FLAG_EXCLUSIVE;				\
+	init_wait_entry(&__wq_entry, exclusive ? WQ_FLAG_EXCLUSIVE : 0);	\
 	for (;;) {								\
-		prepare_to_wait_event(&(wq_head), &__wq_entry, state);		\
+		long __int = prepare_to_wait_event(&(wq_head), &__wq_entry, state); \
 		if (condition)							\
 			break;							\
+		if (___wait_is_interruptible(state) && __int) {			\
+			__ret = __int;	/* entry already off the queue */	\
+			goto __out;						\
+		}								\
 		cmd;								\
 	}									\
 	finish_wait(&(wq_head), &__wq_entry);					\
-	goto __out;								\
 __out:	__ret;									\
 })
 
@@ -146,14 +161,28 @@ __out:	__ret;									\
 	(void)___wait_event(wq_head, condition, TASK_IDLE, 0, 0, schedule());	\
 } while (0)
 
-#define wait_event_interruptible(wq_head, condition) ({				\
+#define wait_event_cmd(wq_head, condition, cmd1, cmd2) do {			\
+	if (condition)								\
+		break;								\
+	(void)___wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 0, 0,	\
+			    cmd1; schedule(); cmd2);				\
+} while (0)
+
+#define __wait_event_state(wq_head, condition, state) ({			\
 	int __ret = 0;								\
 	might_sleep();								\
 	if (!(condition))							\
-		(void)___wait_event(wq_head, condition, TASK_INTERRUPTIBLE, 0, 0, schedule()); \
+		__ret = ___wait_event(wq_head, condition, state, 0, 0, schedule()); \
 	__ret; })
-#define wait_event_killable(wq_head, condition) wait_event_interruptible(wq_head, condition)
-#define wait_event_freezable(wq_head, condition) wait_event_interruptible(wq_head, condition)
+#define wait_event_interruptible(wq_head, condition)				\
+	__wait_event_state(wq_head, condition, TASK_INTERRUPTIBLE)
+#define wait_event_killable(wq_head, condition)					\
+	__wait_event_state(wq_head, condition, TASK_KILLABLE)
+#define wait_event_state(wq_head, condition, state)				\
+	__wait_event_state(wq_head, condition, state)
+/* No freezer here (linux/freezer.h): freezable waits are interruptible ones. */
+#define wait_event_freezable(wq_head, condition)				\
+	__wait_event_state(wq_head, condition, TASK_INTERRUPTIBLE)
 
 #define ___wait_cond_timeout(condition) ({				\
 	bool __cond = (condition);					\
@@ -165,33 +194,34 @@ __out:	__ret;									\
 	___wait_event(wq_head, ___wait_cond_timeout(condition), state, 0, timeout, \
 		      __ret = schedule_timeout(__ret))
 
-#define wait_event_timeout(wq_head, condition, timeout) ({			\
+#define __wait_event_timeout_of(wq_head, condition, timeout, state) ({		\
 	long __ret = timeout;							\
 	might_sleep();								\
 	if (!___wait_cond_timeout(condition))					\
-		__ret = __wait_event_timeout_state(wq_head, condition, timeout,	\
-						   TASK_UNINTERRUPTIBLE);	\
+		__ret = __wait_event_timeout_state(wq_head, condition, timeout, state); \
 	__ret; })
-#define wait_event_interruptible_timeout(wq_head, condition, timeout) ({	\
-	long __ret = timeout;							\
-	might_sleep();								\
-	if (!___wait_cond_timeout(condition))					\
-		__ret = __wait_event_timeout_state(wq_head, condition, timeout,	\
-						   TASK_INTERRUPTIBLE);		\
-	__ret; })
-#define wait_event_idle_timeout(wq_head, condition, timeout) ({			\
-	long __ret = timeout;							\
-	might_sleep();								\
-	if (!___wait_cond_timeout(condition))					\
-		__ret = __wait_event_timeout_state(wq_head, condition, timeout,	\
-						   TASK_IDLE);			\
-	__ret; })
+#define wait_event_timeout(wq_head, condition, timeout)				\
+	__wait_event_timeout_of(wq_head, condition, timeout, TASK_UNINTERRUPTIBLE)
+#define wait_event_interruptible_timeout(wq_head, condition, timeout)		\
+	__wait_event_timeout_of(wq_head, condition, timeout, TASK_INTERRUPTIBLE)
+#define wait_event_killable_timeout(wq_head, condition, timeout)		\
+	__wait_event_timeout_of(wq_head, condition, timeout, TASK_KILLABLE)
+#define wait_event_idle_timeout(wq_head, condition, timeout)			\
+	__wait_event_timeout_of(wq_head, condition, timeout, TASK_IDLE)
+#define wait_event_freezable_timeout(wq_head, condition, timeout)		\
+	__wait_event_timeout_of(wq_head, condition, timeout, TASK_INTERRUPTIBLE)
 
 #define wait_event_interruptible_exclusive(wq_head, condition) ({		\
 	int __ret = 0;								\
 	might_sleep();								\
 	if (!(condition))							\
-		(void)___wait_event(wq_head, condition, TASK_INTERRUPTIBLE, 1, 0, schedule()); \
+		__ret = ___wait_event(wq_head, condition, TASK_INTERRUPTIBLE, 1, 0, schedule()); \
+	__ret; })
+#define wait_event_killable_exclusive(wq_head, condition) ({			\
+	int __ret = 0;								\
+	might_sleep();								\
+	if (!(condition))							\
+		__ret = ___wait_event(wq_head, condition, TASK_KILLABLE, 1, 0, schedule()); \
 	__ret; })
 #define wait_event_exclusive(wq_head, condition) do {				\
 	might_sleep();								\
@@ -207,5 +237,11 @@ __out:	__ret;									\
 	(void)___wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 0, 0,	\
 		spin_unlock_irq(&lock); schedule(); spin_lock_irq(&lock));	\
 } while (0)
+#define wait_event_interruptible_lock_irq(wq_head, condition, lock) ({		\
+	int __ret = 0;								\
+	if (!(condition))							\
+		__ret = ___wait_event(wq_head, condition, TASK_INTERRUPTIBLE, 0, 0, \
+			spin_unlock_irq(&lock); schedule(); spin_lock_irq(&lock)); \
+	__ret; })
 
 #endif

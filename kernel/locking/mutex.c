@@ -51,6 +51,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
+#include <linux/sched/signal.h>
 #include "mutex.h"
 
 #ifdef CONFIG_DEBUG_KERNEL
@@ -122,10 +123,35 @@ static inline bool __mutex_trylock_fast(struct mutex *lock)
 }
 
 /*
- * Queue current and sleep in @state until the lock is handed to it.
- * Context: process context, may sleep.
+ * A waiter interrupted by a signal leaves the queue, unless the lock was
+ * handed to it meanwhile (then it keeps it).  The WAITERS flag is cleared
+ * with the last waiter, under wait_lock, so the invariant "flag set <=>
+ * someone queued" holds at every release of wait_lock.
+ * Return: true if current owns the lock after all.
  */
-static noinline void __mutex_lock_slowpath(struct mutex *lock, unsigned int state)
+static bool mutex_waiter_leave(struct mutex *lock, struct mutex_waiter *waiter)
+{
+	long owner;
+
+	raw_spin_lock(&lock->wait_lock);
+	owner = atomic_long_read(&lock->owner);
+	if (owner_task(owner) == current) {
+		raw_spin_unlock(&lock->wait_lock);
+		return true;
+	}
+	list_del(&waiter->list);
+	if (list_empty(&lock->wait_list))
+		atomic_long_andnot(MUTEX_FLAG_WAITERS, &lock->owner);
+	raw_spin_unlock(&lock->wait_lock);
+	return false;
+}
+
+/*
+ * Queue current and sleep in @state until the lock is handed to it, or
+ * (interruptible/killable states) a signal is pending.
+ * Context: process context, may sleep.  Return: 0 with the lock, -EINTR.
+ */
+static noinline int __mutex_lock_slowpath(struct mutex *lock, unsigned int state)
 {
 	struct mutex_waiter waiter;
 	long owner;
@@ -139,7 +165,7 @@ static noinline void __mutex_lock_slowpath(struct mutex *lock, unsigned int stat
 			if (atomic_long_try_cmpxchg(&lock->owner, &owner, (long)current)) {
 				raw_spin_unlock(&lock->wait_lock);
 				lockdep_mutex_acquired(lock);
-				return;
+				return 0;
 			}
 			continue;
 		}
@@ -147,7 +173,7 @@ static noinline void __mutex_lock_slowpath(struct mutex *lock, unsigned int stat
 			raw_spin_unlock(&lock->wait_lock);
 			WARN(1, "mutex_lock() of mutex %px by its owner %s/%d: not taken again",
 			     lock, current->comm, current->pid);
-			return;
+			return 0;
 		}
 		if ((owner & MUTEX_FLAG_WAITERS) ||
 		    atomic_long_try_cmpxchg(&lock->owner, &owner, owner | MUTEX_FLAG_WAITERS))
@@ -161,6 +187,12 @@ static noinline void __mutex_lock_slowpath(struct mutex *lock, unsigned int stat
 		set_current_state(state);
 		if (owner_task(owner_read_acquire(lock)) == current)
 			break;
+		if (signal_pending_state(state, current)) {
+			__set_current_state(TASK_RUNNING);
+			if (mutex_waiter_leave(lock, &waiter))
+				break;
+			return -EINTR;
+		}
 		schedule();
 	}
 	__set_current_state(TASK_RUNNING);
@@ -172,6 +204,7 @@ static noinline void __mutex_lock_slowpath(struct mutex *lock, unsigned int stat
 	raw_spin_lock(&lock->wait_lock);
 	raw_spin_unlock(&lock->wait_lock);
 	lockdep_mutex_acquired(lock);
+	return 0;
 }
 
 /**
@@ -190,37 +223,37 @@ void mutex_lock(struct mutex *lock)
 		__mutex_lock_slowpath(lock, TASK_UNINTERRUPTIBLE);
 }
 
-/**
- * mutex_lock_interruptible - mutex_lock() in TASK_INTERRUPTIBLE.
- * Context: process context, may sleep.
- * Return: 0 (no signals in this kernel: never -EINTR).
- */
-int mutex_lock_interruptible(struct mutex *lock)
+static int mutex_lock_state(struct mutex *lock, unsigned int state)
 {
 	might_sleep();
 	mutex_check_magic(lock);
 	lockdep_mutex_acquire(lock);
-	if (__mutex_trylock_fast(lock))
+	if (__mutex_trylock_fast(lock)) {
 		lockdep_mutex_acquired(lock);
-	else
-		__mutex_lock_slowpath(lock, TASK_INTERRUPTIBLE);
-	return 0;
+		return 0;
+	}
+	return __mutex_lock_slowpath(lock, state);
+}
+
+/**
+ * mutex_lock_interruptible - mutex_lock() in TASK_INTERRUPTIBLE.
+ * Context: process context, may sleep.
+ * Return: 0 with the lock; -EINTR if a signal (kthread_stop() of a
+ * kthread) ended the wait first.  Uncontended, it takes the lock even
+ * with a signal pending, as Linux's does.
+ */
+int mutex_lock_interruptible(struct mutex *lock)
+{
+	return mutex_lock_state(lock, TASK_INTERRUPTIBLE);
 }
 
 /**
  * mutex_lock_killable - mutex_lock() in TASK_KILLABLE.
- * Context: process context, may sleep.  Return: 0 (never -EINTR here).
+ * Context: process context, may sleep.  Return: 0, or -EINTR on SIGKILL.
  */
 int mutex_lock_killable(struct mutex *lock)
 {
-	might_sleep();
-	mutex_check_magic(lock);
-	lockdep_mutex_acquire(lock);
-	if (__mutex_trylock_fast(lock))
-		lockdep_mutex_acquired(lock);
-	else
-		__mutex_lock_slowpath(lock, TASK_KILLABLE);
-	return 0;
+	return mutex_lock_state(lock, TASK_KILLABLE);
 }
 
 /** mutex_lock_io - mutex_lock() accounted as I/O wait (same thing here). */

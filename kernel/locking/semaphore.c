@@ -12,6 +12,8 @@
  *   waiter: queued --up(): dequeued, up=true, woken--> returns 0
  *              |
  *              +--timeout, still queued: dequeues itself--> returns -ETIME
+ *              +--signal (interruptible/killable), still queued: dequeues
+ *                 itself--> returns -EINTR
  *
  * No lost wake-up: the waiter sets its task state and tests `up` under
  * sem->lock, and up() sets `up` and wakes it under the same lock.
@@ -24,6 +26,7 @@
 #include <linux/kernel.h>
 #include <linux/semaphore.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/errno.h>
 
 struct semaphore_waiter {
@@ -46,6 +49,10 @@ static int __down_common(struct semaphore *sem, unsigned int state, long timeout
 	waiter.up = false;
 	list_add_tail(&waiter.list, &sem->wait_list);
 	for (;;) {
+		if (signal_pending_state(state, current)) {
+			list_del(&waiter.list);
+			return -EINTR;
+		}
 		if (timeout <= 0) {
 			list_del(&waiter.list);
 			return -ETIME;
@@ -85,7 +92,7 @@ void down(struct semaphore *sem)
 
 /**
  * down_interruptible - down() in TASK_INTERRUPTIBLE.
- * Context: process context, may sleep.  Return: 0 (never -EINTR here).
+ * Context: process context, may sleep.  Return: 0, or -EINTR (a signal).
  */
 int down_interruptible(struct semaphore *sem)
 {
@@ -94,7 +101,7 @@ int down_interruptible(struct semaphore *sem)
 
 /**
  * down_killable - down() in TASK_KILLABLE.
- * Context: process context, may sleep.  Return: 0 (never -EINTR here).
+ * Context: process context, may sleep.  Return: 0, or -EINTR (a signal).
  */
 int down_killable(struct semaphore *sem)
 {

@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/completion.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 
 void complete(struct completion *x)
 {
@@ -32,7 +33,11 @@ void complete_all(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 }
 
-/* Return: remaining jiffies (>= 1) once done, 0 on timeout. */
+/*
+ * Return: remaining jiffies (>= 1) once done, 0 on timeout, -ERESTARTSYS
+ * if a signal (kthread_stop() of a kthread) ended an interruptible or
+ * killable wait first.
+ */
 static long do_wait_for_common(struct completion *x, long timeout, int state)
 {
 	unsigned long flags;
@@ -45,6 +50,10 @@ static long do_wait_for_common(struct completion *x, long timeout, int state)
 		wait.flags |= WQ_FLAG_EXCLUSIVE;
 		list_add_tail(&wait.entry, &x->wait.head);
 		do {
+			if (signal_pending_state(state, current)) {
+				timeout = -ERESTARTSYS;
+				break;
+			}
 			__set_current_state(state);
 			spin_unlock_irqrestore(&x->wait.lock, flags);
 			timeout = schedule_timeout(timeout);
@@ -54,7 +63,7 @@ static long do_wait_for_common(struct completion *x, long timeout, int state)
 		list_del(&wait.entry);
 		if (!x->done) {
 			spin_unlock_irqrestore(&x->wait.lock, flags);
-			return 0;
+			return timeout;
 		}
 	}
 	if (x->done != UINT_MAX)
@@ -83,11 +92,12 @@ unsigned long wait_for_completion_io_timeout(struct completion *x, unsigned long
 	return wait_for_completion_timeout(x, timeout);
 }
 
-/* No signals in this kernel: these never return -ERESTARTSYS. */
+/* Return: 0 once done, -ERESTARTSYS if a signal came first. */
 int wait_for_completion_interruptible(struct completion *x)
 {
-	do_wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_INTERRUPTIBLE);
-	return 0;
+	long t = do_wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_INTERRUPTIBLE);
+
+	return t == -ERESTARTSYS ? -ERESTARTSYS : 0;
 }
 
 long wait_for_completion_interruptible_timeout(struct completion *x, unsigned long timeout)
@@ -95,10 +105,12 @@ long wait_for_completion_interruptible_timeout(struct completion *x, unsigned lo
 	return do_wait_for_common(x, (long)timeout, TASK_INTERRUPTIBLE);
 }
 
+/* Return: 0 once done, -ERESTARTSYS if SIGKILL came first. */
 int wait_for_completion_killable(struct completion *x)
 {
-	do_wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_KILLABLE);
-	return 0;
+	long t = do_wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_KILLABLE);
+
+	return t == -ERESTARTSYS ? -ERESTARTSYS : 0;
 }
 
 long wait_for_completion_killable_timeout(struct completion *x, unsigned long timeout)

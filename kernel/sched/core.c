@@ -82,6 +82,7 @@
 #include <linux/cpu.h>
 #include <linux/kthread.h>
 #include <linux/trace.h>
+#include <linux/sched/signal.h>
 #include "sched.h"
 
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -619,8 +620,13 @@ static void __schedule(bool preempt)
 	switch_count = &prev->nivcsw;
 	prev_state = READ_ONCE(prev->__state);
 	if (!preempt && prev_state != TASK_RUNNING && !is_idle_task(prev)) {
-		deactivate_task(rq, prev, DEQUEUE_SLEEP);
-		switch_count = &prev->nvcsw;
+		if (signal_pending_state(prev_state, prev)) {
+			/* an interruptible sleep with a signal pending ends at once */
+			WRITE_ONCE(prev->__state, TASK_RUNNING);
+		} else {
+			deactivate_task(rq, prev, DEQUEUE_SLEEP);
+			switch_count = &prev->nvcsw;
+		}
 	}
 	prev->sched_class->put_prev_task(rq, prev);
 	next = pick_next_task(rq);
@@ -950,9 +956,11 @@ static void change_sched(struct task_struct *p, int policy, int rt_prio, int sta
 	task_rq_unlock(rq, p, flags);
 }
 
+/* Out-of-range values are ignored, as Linux does. */
 void set_user_nice(struct task_struct *p, long nice)
 {
-	nice = clamp_t(long, nice, MIN_NICE, MAX_NICE);
+	if (nice < MIN_NICE || nice > MAX_NICE)
+		return;
 	change_sched(p, p->policy == SCHED_FIFO ? SCHED_FIFO : SCHED_NORMAL, p->rt_priority,
 		     NICE_TO_PRIO(nice));
 }

@@ -11,6 +11,7 @@
 #include <linux/wait.h>
 #include <linux/sched.h>
 #include <linux/kthread.h>
+#include <linux/sched/signal.h>
 
 void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name)
 {
@@ -77,21 +78,33 @@ bool prepare_to_wait_exclusive(struct wait_queue_head *wq_head, struct wait_queu
 	return was_empty;
 }
 
-/* Return: 0 (no signals here, so never -ERESTARTSYS). */
+/*
+ * Queue e (if not queued) and set the task state; but if a signal would
+ * end a sleep in @state at once, take e off the queue instead.  An
+ * exclusive waiter woken just before keeps its wake-up: the caller tests
+ * its condition before it looks at the return value.
+ * Return: 0, or -ERESTARTSYS (state left TASK_RUNNING).
+ */
 long prepare_to_wait_event(struct wait_queue_head *wq_head, struct wait_queue_entry *e, int state)
 {
 	unsigned long flags;
+	long ret = 0;
 
 	spin_lock_irqsave(&wq_head->lock, flags);
-	if (list_empty(&e->entry)) {
-		if (e->flags & WQ_FLAG_EXCLUSIVE)
-			list_add_tail(&e->entry, &wq_head->head);
-		else
-			list_add(&e->entry, &wq_head->head);
+	if (signal_pending_state(state, current)) {
+		list_del_init(&e->entry);
+		ret = -ERESTARTSYS;
+	} else {
+		if (list_empty(&e->entry)) {
+			if (e->flags & WQ_FLAG_EXCLUSIVE)
+				list_add_tail(&e->entry, &wq_head->head);
+			else
+				list_add(&e->entry, &wq_head->head);
+		}
+		set_current_state(state);
 	}
-	set_current_state(state);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
-	return 0;
+	return ret;
 }
 
 void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *e)

@@ -28,10 +28,12 @@
  * jiffies while more than a few microseconds remain of the minimum, check
  * the clock (ktime) each time they wake up, and busy-wait the last
  * microseconds: at least min, at most about min + one jiffy.
- * This kernel has no signals: interruptible sleeps run to their end.
+ * Interruptible sleeps end early when signal_pending() (a kthread being
+ * stopped): schedule() does not sleep then (linux/sched/signal.h).
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/timer.h>
 #include <linux/delay.h>
 #include <linux/jiffies.h>
@@ -118,7 +120,7 @@ static void usleep_until(u64 deadline_ns, unsigned int state)
 		u64 now = ktime_get_ns();
 		u64 left_us;
 
-		if (now >= deadline_ns)
+		if (now >= deadline_ns || signal_pending_state(state, current))
 			return;
 		left_us = DIV_ROUND_UP(deadline_ns - now, NSEC_PER_USEC);
 		if (left_us <= USLEEP_SPIN_US) {
@@ -151,10 +153,10 @@ void msleep(unsigned int msecs)
 }
 
 /**
- * msleep_interruptible - msleep() in TASK_INTERRUPTIBLE.  Without signals
- * nothing ends it early.
+ * msleep_interruptible - msleep() in TASK_INTERRUPTIBLE: a pending signal
+ * (in a kthread, kthread_stop()) ends it early.
  * Context: process context, may sleep.
- * Return: the milliseconds left (always 0 here).
+ * Return: the milliseconds left, 0 if it slept the whole time.
  */
 unsigned long msleep_interruptible(unsigned int msecs)
 {
@@ -162,10 +164,12 @@ unsigned long msleep_interruptible(unsigned int msecs)
 	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
 
 	might_sleep();
-	while (timeout)
+	while (timeout && !signal_pending(current))
 		timeout = schedule_timeout_interruptible(timeout);
+	if (timeout)
+		return jiffies_to_msecs(timeout);
 	usleep_until(end, TASK_INTERRUPTIBLE);
-	return jiffies_to_msecs(timeout);
+	return 0;
 }
 
 /** ssleep - sleep at least @secs seconds.  Context: process context, may sleep. */
