@@ -35,6 +35,7 @@
 #include <linux/cpu.h>
 #include <linux/mutex.h>
 #include <linux/percpu-rwsem.h>
+#include <linux/context_tracking.h>
 #include <linux/smp.h>
 #include <linux/smpboot.h>
 #include <linux/sched.h>
@@ -249,10 +250,12 @@ void cpu_play_dead(void)
 	arch_tick_stop();
 	this_cpu_write(cpu_dead, 1);
 	while (!READ_ONCE(*this_cpu_ptr(&cpu_up_request))) {
+		ct_idle_enter();	/* RCU: a dead CPU is quiescent */
 		local_irq_enable();
 		halt();
 		local_irq_disable();
 	}
+	ct_idle_exit();
 	this_cpu_write(cpu_up_request, 0);
 	arch_tick_restart();
 	set_cpu_online(cpu, true);

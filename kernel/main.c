@@ -17,6 +17,7 @@
  * crashtest=pagefault|nullcall|bug|stackoverflow, quiet, loglevel=N.
  */
 #include <linux/kernel.h>
+#include "rcu/rcu.h"
 #include <linux/init.h>
 #include <linux/smp.h>
 #include <linux/cpumask.h>
@@ -365,6 +366,8 @@ void start_kernel(u32 magic, u32 mbi)
 /* pid 1: finish booting in a normal (preemptible, sleeping) task. */
 static int kernel_init(void *unused)
 {
+	if (rcu_spawn_gp_kthread())
+		panic("rcu: cannot create the grace-period kthread");
 	smp_init();
 	phase("smp");
 	for (int i = 0; i < nr_phases; i++)

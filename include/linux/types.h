@@ -48,4 +48,13 @@ struct hlist_node {
 	struct hlist_node *next, **pprev;
 };
 
+/* A deferred call (RCU callbacks): linux/rcupdate.h. */
+struct callback_head {
+	struct callback_head *next;
+	void (*func)(struct callback_head *head);
+} __attribute__((aligned(sizeof(void *))));
+#define rcu_head callback_head
+
+typedef void (*rcu_callback_t)(struct rcu_head *head);
+
 #endif

@@ -83,6 +83,8 @@
 #include <linux/kthread.h>
 #include <linux/trace.h>
 #include <linux/sched/signal.h>
+#include <linux/rcupdate.h>
+#include <linux/context_tracking.h>
 #include "sched.h"
 
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -616,6 +618,7 @@ static void __schedule(bool preempt)
 	raw_spin_lock(&rq->lock);
 	smp_mb();	/* pairs with try_to_wake_up(): read the state after the lock */
 	update_rq_clock(rq);
+	rcu_note_context_switch(preempt);
 
 	switch_count = &prev->nivcsw;
 	prev_state = READ_ONCE(prev->__state);
@@ -916,6 +919,7 @@ void scheduler_tick(void)
 	if (rq->online && cpu_active(rq->cpu))
 		periodic_balance(rq);
 	raw_spin_unlock(&rq->lock);
+	rcu_sched_clock_irq(0);
 }
 
 /* ---- priorities ---- */
@@ -1183,8 +1187,10 @@ void cpu_startup_entry(void)
 				break;
 			}
 			tick_nohz_idle_enter();
+			ct_idle_enter();	/* RCU: a halted CPU is quiescent */
 			arch_cpu_idle();
 			local_irq_disable();
+			ct_idle_exit();
 			tick_nohz_idle_exit();
 			watchdog_touch();	/* an idle CPU is not locked up */
 			local_irq_enable();

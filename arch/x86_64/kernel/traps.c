@@ -15,6 +15,7 @@
  * preempt_count.
  */
 #include <linux/kernel.h>
+#include <linux/context_tracking_irq.h>
 #include <linux/smp.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
@@ -151,6 +152,7 @@ void do_interrupt(struct pt_regs *r)
 	}
 	if (v == SPURIOUS_VECTOR)
 		return;		/* no EOI for the spurious vector */
+	ct_irq_enter();		/* out of an idle halt: RCU must watch again */
 	preempt_count_add(HARDIRQ_OFFSET);
 	fn = vector_handlers[v];
 	if (fn)
