@@ -3,16 +3,19 @@
  * add_cpu() brings it back.  The CPU is not reset; it sits in
  * cpu_play_dead() with its tick stopped until it is asked to come up.
  *
- *   down:  teardown callbacks (reverse order) -> park its smpboot threads
+ *   down:  online states' teardowns, on that CPU (kernel/cpuhp.c) -> park its smpboot threads
  *          -> not active (no new placements) -> its stopper moves every
  *          queued task elsewhere (a task allowed only there gets all CPUs,
  *          with a message), refuses new stop work and asks itself to park;
  *          it runs the stop work queued before that, then parks -> offline
  *          -> it halts in cpu_play_dead() (only once the stopper is off
- *          the CPU: its idle loop does that) -> move its timers
- *   up:    wake it from cpu_play_dead(): tick on, online, active ->
- *          unpark the stopper and its smpboot threads (re-bound while
- *          parked) -> startup callbacks (in order)
+ *          the CPU: its idle loop does that) -> move its timers -> the
+ *          prepare states' teardowns
+ *   up:    prepare states' startups -> wake it from cpu_play_dead(): tick
+ *          on, online, active -> unpark the stopper and its smpboot threads
+ *          (re-bound while parked) -> online states' startups, on that CPU
+ *   A failing startup takes the CPU down again; a failing online teardown
+ *   leaves it up.
  *
  * The boot CPU cannot go down (-EBUSY), nor the last online CPU.
  *
@@ -24,8 +27,7 @@
  * it inside that operation (its callbacks do), so neither waits for
  * itself.  As in Linux, a read section must not wait for another task
  * that needs the read side (a waiting writer holds that task back).
- * cpuhp_state_mutex (taken inside the read side) protects cpuhp_steps;
- * the writer reads them, excluding every reader.  The per-CPU dead/up
+ * The hotplug states and their callbacks are in kernel/cpuhp.c.  The per-CPU dead/up
  * flags are written by one side and polled by the other with
  * READ_ONCE/WRITE_ONCE.
  * Lock order: cpu_hotplug_lock -> cpuhp_state_mutex, smpboot_threads_lock,
@@ -47,18 +49,9 @@
 #include <asm/processor.h>
 #include <linux/trace.h>
 #include "sched/sched.h"
+#include "cpuhp.h"
 
 DEFINE_STATIC_PERCPU_RWSEM(cpu_hotplug_lock);
-static DEFINE_MUTEX(cpuhp_state_mutex);
-
-struct cpuhp_step {
-	const char *name;
-	int (*startup)(unsigned int cpu);
-	int (*teardown)(unsigned int cpu);
-};
-#define MAX_CPUHP_STEPS 16
-static struct cpuhp_step cpuhp_steps[MAX_CPUHP_STEPS];	/* cpuhp_state_mutex, read by the writer */
-static int nr_cpuhp_steps;					/* as cpuhp_steps */
 
 static DEFINE_PER_CPU(int, cpu_dead);		/* 1 while halted in cpu_play_dead */
 static DEFINE_PER_CPU(int, cpu_up_request);	/* set by add_cpu */
@@ -139,33 +132,6 @@ void lockdep_assert_cpus_held(void)
 {
 	WARN_ONCE(!current->cpus_read_depth && !hotplug_writer_is_me(),
 		  "%s/%d does not hold cpus_read_lock()", current->comm, current->pid);
-}
-
-/*
- * cpuhp_setup_state - register a step run on every CPU that comes up
- * (startup, in registration order) or goes down (teardown, reverse).
- * startup also runs now on every online CPU.  Return: 0 or -ENOSPC.
- */
-int cpuhp_setup_state(const char *name, int (*startup)(unsigned int cpu),
-		      int (*teardown)(unsigned int cpu))
-{
-	unsigned int cpu;
-	int ret = 0;
-
-	cpus_read_lock();
-	mutex_lock(&cpuhp_state_mutex);
-	if (nr_cpuhp_steps == MAX_CPUHP_STEPS) {
-		ret = -ENOSPC;
-		goto out;
-	}
-	cpuhp_steps[nr_cpuhp_steps++] = (struct cpuhp_step){ name, startup, teardown };
-	if (startup)
-		for_each_online_cpu(cpu)
-			startup(cpu);
-out:
-	mutex_unlock(&cpuhp_state_mutex);
-	cpus_read_unlock();
-	return ret;
 }
 
 /* Pick a new CPU for a queued task leaving dead_cpu; widen its mask if needed. */
@@ -288,13 +254,44 @@ static bool wait_for(int *flag, int val, unsigned int ms, int cpu)
 }
 
 /*
+ * Take cpu down once its online states are torn down: park its threads,
+ * empty it (take_cpu_down on its stopper), wait until it is dead, then
+ * the prepare states' teardowns.  Context: the hotplug writer.
+ * Return: 0, or the stopper's error (cpu is then up as before).
+ */
+static int cpu_down_locked(unsigned int cpu)
+{
+	int ret;
+
+	smpboot_park_threads(cpu);
+	set_cpu_active(cpu, false);
+	ret = stop_one_cpu(cpu, take_cpu_down, NULL);
+	if (ret) {
+		set_cpu_active(cpu, true);
+		smpboot_unpark_threads(cpu);
+		return ret;
+	}
+	per_cpu(cpu_was_up, cpu) = 1;
+	set_cpu_online(cpu, false);
+	resched_cpu_any(cpu);	/* let its idle loop notice it is offline */
+	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 10000, cpu))
+		pr_err("cpu %u: did not reach the dead state\n", cpu);
+	timers_migrate_cpu(cpu);
+	cpuhp_bp_dead(cpu);
+	trace_event(TRACE_CPU_OFFLINE, NULL, cpu);
+	pr_debug("cpu %u is down\n", cpu);
+	return 0;
+}
+
+/*
  * remove_cpu - take cpu offline (logically).
  * Context: may sleep.  Return: 0; -EBUSY for the boot CPU or the last
- * online one; -EINVAL if cpu is not online.
+ * online one; -EINVAL if cpu is not online; the error of an online
+ * state's teardown (cpu stays up, the states torn down are restarted).
  */
 int remove_cpu(unsigned int cpu)
 {
-	int i, ret = 0;
+	int ret = 0;
 
 	if (cpu == 0)
 		return -EBUSY;
@@ -309,25 +306,12 @@ int remove_cpu(unsigned int cpu)
 		ret = -EBUSY;
 		goto out;
 	}
-	for (i = nr_cpuhp_steps - 1; i >= 0; i--)
-		if (cpuhp_steps[i].teardown)
-			cpuhp_steps[i].teardown(cpu);
-	smpboot_park_threads(cpu);
-	set_cpu_active(cpu, false);
-	ret = stop_one_cpu(cpu, take_cpu_down, NULL);
-	if (ret) {
-		set_cpu_active(cpu, true);
-		smpboot_unpark_threads(cpu);
+	ret = cpuhp_ap_offline(cpu);
+	if (ret)
 		goto out;
-	}
-	per_cpu(cpu_was_up, cpu) = 1;
-	set_cpu_online(cpu, false);
-	resched_cpu_any(cpu);	/* let its idle loop notice it is offline */
-	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 1, 10000, cpu))
-		pr_err("cpu %u: did not reach the dead state\n", cpu);
-	timers_migrate_cpu(cpu);
-	trace_event(TRACE_CPU_OFFLINE, NULL, cpu);
-	pr_debug("cpu %u is down\n", cpu);
+	ret = cpu_down_locked(cpu);
+	if (ret)
+		cpuhp_ap_online(cpu);
 out:
 	cpus_write_unlock();
 	return ret;
@@ -337,11 +321,12 @@ out:
  * add_cpu - bring a CPU taken down by remove_cpu() back.
  * Context: may sleep.  Return: 0 (also if already online); -EINVAL if cpu
  * is not present; -ENODEV if it was never started (maxcpus=); -EIO if it
- * does not respond.
+ * does not respond; the error of a state's startup (cpu is then down
+ * again, the states started are torn down).
  */
 int add_cpu(unsigned int cpu)
 {
-	int i, ret = 0;
+	int ret = 0;
 
 	if (cpu >= NR_CPUS || !cpu_present(cpu))
 		return -EINVAL;
@@ -363,18 +348,24 @@ int add_cpu(unsigned int cpu)
 	ret = smpboot_create_threads(cpu);
 	if (ret)
 		goto out;
+	ret = cpuhp_bp_prepare(cpu);
+	if (ret)
+		goto out;
 	WRITE_ONCE(per_cpu(cpu_up_request, cpu), 1);
 	smp_send_reschedule(cpu);
 	if (!wait_for(per_cpu_ptr(&cpu_dead, cpu), 0, 10000, cpu)) {
 		pr_err("cpu %u: did not come back up\n", cpu);
+		cpuhp_bp_dead(cpu);
 		ret = -EIO;
 		goto out;
 	}
 	stop_machine_unpark(cpu);
 	smpboot_unpark_threads(cpu);
-	for (i = 0; i < nr_cpuhp_steps; i++)
-		if (cpuhp_steps[i].startup)
-			cpuhp_steps[i].startup(cpu);
+	ret = cpuhp_ap_online(cpu);
+	if (ret) {
+		WARN_ON(cpu_down_locked(cpu));	/* back down: the states started were undone */
+		goto out;
+	}
 	trace_event(TRACE_CPU_ONLINE, NULL, cpu);
 	pr_debug("cpu %u is up\n", cpu);
 out:

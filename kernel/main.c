@@ -18,6 +18,7 @@
  */
 #include <linux/kernel.h>
 #include "rcu/rcu.h"
+#include "cpuhp.h"
 #include <linux/init.h>
 #include <linux/smp.h>
 #include <linux/cpumask.h>
@@ -375,6 +376,7 @@ static int kernel_init(void *unused)
 			 (unsigned long long)tsc_to_ns(phases[i].tsc - boot_tsc) / 1000);
 	stacks_flush_ready = true;
 	cpu_stop_init();
+	cpuhp_threads_init();
 	if (workqueue_init())
 		panic("workqueue: cannot create the worker pools and system workqueues");
 	if (watchdog_init())

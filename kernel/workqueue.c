@@ -3223,7 +3223,8 @@ int workqueue_init(void)
 	}
 	mutex_unlock(&wq_pool_mutex);
 
-	ret = cpuhp_setup_state("workqueue:online", workqueue_online_cpu, workqueue_offline_cpu);
+	ret = cpuhp_setup_state(CPUHP_AP_WORKQUEUE_ONLINE, "workqueue:online",
+				workqueue_online_cpu, workqueue_offline_cpu);
 	if (ret)
 		pr_err("workqueue: cannot register the hotplug callbacks (%d)\n", ret);
 	pr_info("workqueue: %u CPU pools, system workqueues ready\n",

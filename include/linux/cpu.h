@@ -3,6 +3,7 @@
 
 #include <linux/cpumask.h>
 #include <linux/smp.h>
+#include <linux/cpuhotplug.h>
 
 /* Logical CPU hotplug (kernel/cpu.c, later issues). */
 int add_cpu(unsigned int cpu);
@@ -13,8 +14,6 @@ int cpus_read_trylock(void);
 void cpus_write_lock(void);
 void cpus_write_unlock(void);
 void lockdep_assert_cpus_held(void);
-int cpuhp_setup_state(const char *name, int (*startup)(unsigned int cpu),
-		      int (*teardown)(unsigned int cpu));
 void cpu_play_dead(void);
 #define cpu_is_offline(cpu)	unlikely(!cpu_online(cpu))
 
