@@ -47,9 +47,10 @@
 #include <linux/irqflags.h>
 #include <asm/time.h>
 #include <asm/processor.h>
-#include <linux/trace.h>
+#include <kernel/trace.h>
 #include "sched/sched.h"
 #include "cpuhp.h"
+#include <kernel/smpboot.h>
 
 DEFINE_STATIC_PERCPU_RWSEM(cpu_hotplug_lock);
 

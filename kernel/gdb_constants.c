@@ -6,6 +6,7 @@
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/threads.h>
+#include <kernel/sched.h>
 
 #define GDB_CONST(name) \
 	const unsigned long gdb_const_##name __used __section(".rodata.gdb") = (unsigned long)(name)

@@ -49,9 +49,10 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/bitops.h>
-#include <linux/trace.h>
+#include <kernel/trace.h>
 #include <linux/thread_info.h>
 #include "sched/sched.h"
+#include <linux/sched/task.h>
 
 enum KTHREAD_BITS {
 	KTHREAD_IS_PER_CPU = 0,

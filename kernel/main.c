@@ -32,10 +32,10 @@
 #include <linux/delay.h>
 #include <linux/kbench.h>
 #include <linux/kthread.h>
-#include <linux/trace.h>
+#include <kernel/trace.h>
 #include <linux/cpu.h>
 #include <linux/workqueue.h>
-#include <linux/start_kernel.h>
+#include <kernel/boot.h>
 #include <linux/spinlock.h>
 #include <asm/boot.h>
 #include <asm/serial.h>
@@ -48,6 +48,10 @@
 #include <asm/exit.h>
 #include <asm/processor.h>
 #include "sched/sched.h"
+#include <kernel/sched.h>
+#include <kernel/mm.h>
+#include <kernel/printk.h>
+#include <kernel/smp.h>
 
 #define KERNEL_VERSION "0.2"
 

@@ -22,15 +22,19 @@
 #include <linux/delay.h>
 #include <linux/ktime.h>
 #include <linux/kbench.h>
-#include <linux/start_kernel.h>
+#include <kernel/boot.h>
 #include <kunit/test.h>
-#include <linux/trace.h>
+#include <kernel/trace.h>
 #include <linux/workqueue.h>
 #include <asm/serial.h>
 #include <asm/processor.h>
 #include <asm/exit.h>
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <kernel/sched.h>
+#include <linux/sched/signal.h>
+#include <kernel/mm.h>
+#include <kernel/printk.h>
 
 #define LINE_MAX	128
 #define HISTORY		16

@@ -20,6 +20,7 @@
 #include <asm/processor.h>
 #include <asm/io.h>
 #include <asm/exit.h>
+#include <kernel/sched.h>
 
 unsigned long warn_count, bug_count;
 extern int oops_in_progress;

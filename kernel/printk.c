@@ -21,6 +21,7 @@
 #include <linux/smp.h>
 #include <asm/serial.h>
 #include <asm/processor.h>
+#include <kernel/printk.h>
 
 #define LOG_BUF_LEN	(1 << 17)
 

@@ -28,6 +28,8 @@
 #include <asm/processor.h>
 #include <asm/exit.h>
 #include <linux/delay.h>
+#include <kernel/sched.h>
+#include <kernel/smp.h>
 
 #define CSD_LOCK 1
 

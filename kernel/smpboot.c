@@ -23,6 +23,8 @@
 #include <linux/slab.h>
 #include <linux/mutex.h>
 #include <linux/cpu.h>
+#include <linux/sched/task.h>
+#include <kernel/smpboot.h>
 
 static LIST_HEAD(hotplug_threads);	/* smpboot_threads_lock */
 static DEFINE_MUTEX(smpboot_threads_lock);

@@ -14,6 +14,7 @@
 #include <linux/percpu.h>
 #include <linux/irqflags.h>
 #include <linux/bitops.h>
+#include <kernel/softirq.h>
 
 static DEFINE_PER_CPU(unsigned long, softirq_pending);
 static void (*softirq_vec[NR_SOFTIRQS])(void);	/* I */

@@ -14,6 +14,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/types.h>
 #include <linux/kthread.h>
 #include <linux/smpboot.h>
 #include <linux/completion.h>
@@ -78,7 +79,9 @@ static void cpu_stopper_thread(unsigned int cpu)
 
 static void cpu_stop_create(unsigned int cpu)
 {
-	sched_setscheduler_nocheck(per_cpu(cpu_stopper_task, cpu), SCHED_FIFO, MAX_RT_PRIO - 1);
+	struct sched_param param = { .sched_priority = MAX_RT_PRIO - 1 };
+
+	sched_setscheduler_nocheck(per_cpu(cpu_stopper_task, cpu), SCHED_FIFO, &param);
 }
 
 static void cpu_stop_park(unsigned int cpu)

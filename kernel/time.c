@@ -26,6 +26,8 @@
 #include <linux/timer.h>
 #include <asm/time.h>
 #include <linux/sched.h>
+#include <kernel/sched.h>
+#include <kernel/time.h>
 
 volatile unsigned long jiffies;
 u64 jiffies_64;

@@ -16,7 +16,7 @@
  * timeline.
  */
 #include <linux/kernel.h>
-#include <linux/trace.h>
+#include <kernel/trace.h>
 #include <linux/kallsyms.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>

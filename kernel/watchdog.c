@@ -26,6 +26,8 @@
 #include <linux/kallsyms.h>
 #include <asm/stacktrace.h>
 #include <asm/ptrace.h>
+#include <kernel/sched.h>
+#include <linux/sched/signal.h>
 
 unsigned int softlockup_thresh = 10;
 unsigned int hung_task_thresh = 60;

@@ -153,8 +153,10 @@
 #include <linux/preempt.h>
 #include <linux/spinlock.h>
 #include <linux/errno.h>
-#include <linux/trace.h>
+#include <kernel/trace.h>
 #include <asm/processor.h>
+#include <linux/sched/task.h>
+#include <kernel/time.h>
 
 enum {
 	/* pool->flags */

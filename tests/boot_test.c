@@ -14,10 +14,11 @@
 #include <linux/cpumask.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
-#include <linux/start_kernel.h>
+#include <kernel/boot.h>
 #include <asm/boot.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <kernel/sched.h>
 
 static void expected_cpus_online(struct kunit *test)
 {

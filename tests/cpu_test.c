@@ -34,6 +34,7 @@
 #include <asm/processor.h>
 #include "../kernel/sched/sched.h"
 #include "helper.h"
+#include <kernel/panic.h>
 
 
 /* ---- the stopper across take_cpu_down ---- */

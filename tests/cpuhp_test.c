@@ -24,6 +24,7 @@
 #include <linux/atomic.h>
 #include <linux/list.h>
 #include "helper.h"
+#include <kernel/panic.h>
 
 #define LOG_MAX 128
 

@@ -13,6 +13,7 @@
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/ktime.h>
+#include <linux/sched/task.h>
 
 #define HANG_BOUND	(10 * HZ)	/* a bound for a hang, not a timing assertion */
 

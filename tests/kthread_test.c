@@ -22,6 +22,9 @@
 #include <linux/slab.h>
 #include <linux/atomic.h>
 #include <linux/wait.h>
+#include <kernel/sched.h>
+#include <kernel/mm.h>
+#include <kernel/panic.h>
 
 static atomic_t fn_runs;
 

@@ -12,6 +12,9 @@
 #include <linux/slab.h>
 #include <linux/sched.h>
 #include <linux/delay.h>
+#include <linux/sched/task.h>
+#include <kernel/sched.h>
+#include <kernel/mm.h>
 
 struct mem_snapshot {
 	long pages, slab_bytes, stacks;

@@ -14,6 +14,7 @@
 #include <linux/spinlock.h>
 #include <linux/sched.h>
 #include <linux/mutex.h>
+#include <kernel/panic.h>
 
 #ifdef CONFIG_DEBUG_KERNEL
 static DEFINE_SPINLOCK(ld_a);

@@ -15,6 +15,8 @@
 #include <linux/atomic.h>
 #include <asm/pgtable.h>
 #include <linux/ktime.h>
+#include <kernel/mm.h>
+#include <kernel/panic.h>
 
 struct mm_baseline {
 	long pages, bytes, stacks;

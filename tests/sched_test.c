@@ -22,6 +22,9 @@
 #include <linux/slab.h>
 #include <linux/atomic.h>
 #include <asm/processor.h>
+#include <kernel/sched.h>
+#include <kernel/mm.h>
+#include <kernel/panic.h>
 
 
 /* A started task with a reference held and its exit observable. */

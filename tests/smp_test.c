@@ -19,6 +19,8 @@
 #include <asm/processor.h>
 #include <linux/sched.h>
 #include <linux/completion.h>
+#include <kernel/sched.h>
+#include <kernel/panic.h>
 
 static DEFINE_PER_CPU(int, test_pcpu_val);
 static DEFINE_PER_CPU(int, test_pcpu_calls);

@@ -37,6 +37,8 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <asm/processor.h>
+#include <kernel/sched.h>
+#include <kernel/panic.h>
 
 /* ---- threads: started bound to a CPU, reaped with a bounded wait ---- */
 
@@ -134,7 +136,7 @@ static int hammer_fn(void *arg)
 		}
 		if (++hammer_inside != 1)
 			atomic_inc(&hammer_violations);
-		if (!mutex_held_by_me(&hammer_mutex))
+		if (!__mutex_held_by_me(&hammer_mutex))
 			atomic_inc(&hammer_violations);
 		hammer_counter = READ_ONCE(hammer_counter) + 1;
 		if (n % 8 == 0)
@@ -298,14 +300,14 @@ static void lockdep_assert_held_knows_mutex_owner(struct kunit *test)
 	DEFINE_MUTEX(m);
 	unsigned long warns = warn_count;
 
-	KUNIT_EXPECT_FALSE(test, mutex_held_by_me(&m));
+	KUNIT_EXPECT_FALSE(test, __mutex_held_by_me(&m));
 	mutex_lock(&m);
-	KUNIT_EXPECT_TRUE(test, mutex_held_by_me(&m));
+	KUNIT_EXPECT_TRUE(test, __mutex_held_by_me(&m));
 	lockdep_assert_held(&m);
 	lockdep_assert_held((const struct mutex *)&m);
 	KUNIT_EXPECT_EQ(test, warn_count, warns);
 	mutex_unlock(&m);
-	KUNIT_EXPECT_FALSE(test, mutex_held_by_me(&m));
+	KUNIT_EXPECT_FALSE(test, __mutex_held_by_me(&m));
 	lockdep_assert_held(&m);	/* WARN_ON_ONCE: reports once */
 	KUNIT_EXPECT_EQ(test, warn_count - warns, 1UL);
 }

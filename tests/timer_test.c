@@ -47,6 +47,8 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <asm/processor.h>
+#include <kernel/sched.h>
+#include <kernel/panic.h>
 
 /* Busy-wait (ticks and softirqs still run) until cond or ms elapsed.  Return: cond. */
 #define poll_until(cond, ms) ({						\

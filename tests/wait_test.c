@@ -16,6 +16,7 @@
 #include <linux/delay.h>
 #include <linux/ktime.h>
 #include <linux/atomic.h>
+#include <kernel/sched.h>
 
 struct waiter_ctx {
 	struct completion *c;

@@ -38,6 +38,10 @@
 #include <linux/atomic.h>
 #include <linux/string.h>
 #include <asm/processor.h>
+#include <kernel/sched.h>
+#include <linux/sched/signal.h>
+#include <kernel/mm.h>
+#include <kernel/panic.h>
 
 #define TMO		(5 * HZ)	/* bound of every wait on a completion */
 

@@ -564,10 +564,17 @@ def read_lines(path):
 
 
 def load_names(api, hdr):
+    """Linux's names for hdr: the generated .names list, plus the hand-kept
+    .names.manual (names Linux 6.18's header has that the copy the list was
+    generated from lacked: it was older or read in part; each with where
+    Linux declares it)."""
     p = os.path.join(api, hdr + '.names')
     if not os.path.exists(p):
         return None
-    return set(read_lines(p))
+    names = set(read_lines(p))
+    if os.path.exists(p + '.manual'):
+        names |= set(read_lines(p + '.manual'))
+    return names
 
 
 def load_map(api):

@@ -880,7 +880,7 @@ class Runner:
                         "hbreak gdb_breakpoint_here", "continue", "lx-ps",
                         'eval "lx-bt %d", gdb_test_sleeper_pid',
                         'printf "PARKED_PID %d\\n", gdb_test_parked_pid',
-                        "lx-cpus", "lx-runqueues", "lx-list-check task_list", "lx-dmesg",
+                        "lx-cpus", "lx-runqueues", "lx-list-check init_task.tasks", "lx-dmesg",
                         "lx-workqueues", "lx-pools",
                         "print $lx_current().pid", "kill"]
                 argv_gdb = [gdb_bin, "-nx", "-batch", self.args.kernel]
@@ -903,7 +903,7 @@ class Runner:
             (r"(?m)^#\d+\s+schedule\+", "lx-bt of the sleeping kthread lacks schedule"),
             (r"(?m)^#\d+\s+gdb_sleeper_fn\+", "lx-bt of the sleeping kthread lacks its function"),
             (r"Booting kthread-kernel", "lx-dmesg lacks the boot banner"),
-            (r"list is consistent", "lx-list-check did not pass on task_list"),
+            (r"list is consistent", "lx-list-check did not pass on init_task.tasks"),
             (r"(?m)^cpu 1 \(gdb thread 2\)", "lx-cpus does not map CPUs to GDB threads"),
             (r"(?m)^gdb_wq\s+flags", "lx-workqueues does not list the test's workqueue gdb_wq"),
             (r"(?m)^events\s+flags", "lx-workqueues does not list system_wq (events)"),

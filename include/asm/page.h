@@ -33,4 +33,6 @@ static inline phys_addr_t __pa(const void *va)
 #define virt_to_phys(v)	__pa(v)
 #define phys_to_virt(p)	__va(p)
 
+#define THREAD_SIZE	(12 * 1024)	/* a kernel stack; an unmapped guard page below */
+
 #endif

@@ -3,6 +3,11 @@
 
 #include <linux/types.h>
 
+/* A task's saved context while switched out (task_struct.thread). */
+struct thread_struct {
+	unsigned long sp;		/* saved stack pointer */
+};
+
 static inline void cpu_relax(void) { __asm__ __volatile__("pause" ::: "memory"); }
 
 static inline u64 rdtsc(void)

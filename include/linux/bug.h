@@ -10,7 +10,6 @@
  */
 void __warn(const char *file, int line, const char *fmt, ...) __printf(3, 4) __cold;
 void __bug(const char *file, int line, const char *fmt, ...) __printf(3, 4) __noreturn __cold;
-extern unsigned long warn_count, bug_count;
 
 #define BUG() __bug(__FILE__, __LINE__, NULL)
 #define BUG_ON(cond) do { if (unlikely(cond)) __bug(__FILE__, __LINE__, "%s", #cond); } while (0)

@@ -14,7 +14,6 @@ int cpus_read_trylock(void);
 void cpus_write_lock(void);
 void cpus_write_unlock(void);
 void lockdep_assert_cpus_held(void);
-void cpu_play_dead(void);
 #define cpu_is_offline(cpu)	unlikely(!cpu_online(cpu))
 
 #endif

@@ -21,7 +21,6 @@ void open_softirq(int nr, void (*action)(void));
 void raise_softirq(unsigned int nr);		/* any context */
 void raise_softirq_irqoff(unsigned int nr);	/* interrupts off */
 void do_softirq(void);
-void irq_exit_softirq(void);
 #define local_bh_disable() preempt_count_add(SOFTIRQ_OFFSET)
 void local_bh_enable(void);
 

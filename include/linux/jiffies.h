@@ -17,7 +17,6 @@
 extern volatile unsigned long jiffies;
 extern u64 jiffies_64;
 static inline u64 get_jiffies_64(void) { return READ_ONCE(jiffies); }
-void jiffies_refresh(void);	/* bring jiffies up to date with ktime now */
 
 #define time_after(a, b)	((long)((b) - (a)) < 0)
 #define time_before(a, b)	time_after(b, a)

@@ -68,26 +68,6 @@ int atomic_dec_and_mutex_lock(atomic_t *cnt, struct mutex *lock);
 #define mutex_lock_nest_lock(lock, nest_lock)		mutex_lock(lock)
 
 /* Does current own @lock?  (lockdep_assert_held(&mutex) uses it.) */
-bool mutex_held_by_me(const struct mutex *lock);
-
-#ifdef CONFIG_DEBUG_KERNEL
-/* The lock-order checker's hooks (kernel/locking/lockdep.c). */
-void lockdep_mutex_acquire(struct mutex *lock);
-void lockdep_mutex_acquired(struct mutex *lock);
-void lockdep_mutex_released(struct mutex *lock);
-#else
-static inline void lockdep_mutex_acquire(struct mutex *lock) { (void)lock; }
-static inline void lockdep_mutex_acquired(struct mutex *lock) { (void)lock; }
-static inline void lockdep_mutex_released(struct mutex *lock) { (void)lock; }
-#endif
-
-#define MUTEX_FLAG_WAITERS	0x01UL
-#define MUTEX_FLAGS		0x07UL
-
-/* The owning task, or NULL (racy unless the caller owns the mutex). */
-static inline struct task_struct *__mutex_owner(struct mutex *lock)
-{
-	return (struct task_struct *)(atomic_long_read(&lock->owner) & ~MUTEX_FLAGS);
-}
+bool __mutex_held_by_me(const struct mutex *lock);
 
 #endif

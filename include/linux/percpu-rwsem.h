@@ -19,7 +19,7 @@
 #include <linux/compiler.h>
 #include <linux/threads.h>
 
-struct percpu_rwsem_count {
+struct __percpu_rwsem_slot {
 	unsigned int n;
 } __cacheline_aligned;
 
@@ -29,7 +29,7 @@ struct percpu_rwsem_count {
  * in: only the sum over CPUs means anything); A = atomic; M = writer_mutex.
  */
 struct percpu_rw_semaphore {
-	struct percpu_rwsem_count *read_count;	/* C: one slot per possible CPU */
+	struct __percpu_rwsem_slot *read_count;	/* C: one slot per possible CPU */
 	atomic_t block;				/* A: a writer is in or waiting */
 	struct wait_queue_head waiters;		/* readers waiting for !block */
 	struct wait_queue_head writer;		/* the writer waiting for readers to leave */
@@ -40,7 +40,7 @@ struct percpu_rw_semaphore {
 };
 
 #define __DEFINE_PERCPU_RWSEM(sem, is_static)				\
-	static struct percpu_rwsem_count __percpu_rwsem_rc_##sem[NR_CPUS];	\
+	static struct __percpu_rwsem_slot __percpu_rwsem_rc_##sem[NR_CPUS];	\
 	is_static struct percpu_rw_semaphore sem = {			\
 		.read_count = __percpu_rwsem_rc_##sem,			\
 		.block = ATOMIC_INIT(0),				\

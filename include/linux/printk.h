@@ -3,19 +3,7 @@
 
 #include <linux/compiler.h>
 
-#define KERN_SOH	"\001"
-#define KERN_EMERG	KERN_SOH "0"
-#define KERN_ALERT	KERN_SOH "1"
-#define KERN_CRIT	KERN_SOH "2"
-#define KERN_ERR	KERN_SOH "3"
-#define KERN_WARNING	KERN_SOH "4"
-#define KERN_NOTICE	KERN_SOH "5"
-#define KERN_INFO	KERN_SOH "6"
-#define KERN_DEBUG	KERN_SOH "7"
-#define KERN_DEFAULT	""
-#define KERN_CONT	KERN_SOH "c"
-
-#define LOGLEVEL_DEFAULT 4
+#include <linux/kern_levels.h>
 
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list args);
@@ -39,7 +27,5 @@ extern int console_loglevel;
 #define pr_warn_once(fmt, ...) ({ static bool __p; if (!__p) { __p = true; pr_warn(fmt, ##__VA_ARGS__); } })
 
 /* The log ring buffer (dmesg); read by the monitor and the GDB helpers. */
-size_t log_buf_copy(char *dst, size_t size, unsigned long long *pos);
-void console_write_raw(const char *s, size_t len);
 
 #endif

@@ -163,13 +163,13 @@ static inline void hlist_add_behind_rcu(struct hlist_node *n, struct hlist_node 
 		WRITE_ONCE(n->next->pprev, &n->next);
 }
 
-#define hlist_entry_safe_rcu(ptr, type, member) ({			\
+#define __hlist_entry_safe_rcu(ptr, type, member) ({			\
 	struct hlist_node *__p = READ_ONCE(ptr);			\
 	__p ? hlist_entry(__p, type, member) : NULL; })
 
 #define hlist_for_each_entry_rcu(pos, head, member, cond...)		\
-	for (pos = hlist_entry_safe_rcu(hlist_first_rcu(head), __typeof__(*(pos)), member); \
+	for (pos = __hlist_entry_safe_rcu(hlist_first_rcu(head), __typeof__(*(pos)), member); \
 	     pos;								\
-	     pos = hlist_entry_safe_rcu(hlist_next_rcu(&(pos)->member), __typeof__(*(pos)), member))
+	     pos = __hlist_entry_safe_rcu(hlist_next_rcu(&(pos)->member), __typeof__(*(pos)), member))
 
 #endif

@@ -94,8 +94,6 @@ void call_rcu_hurry(struct rcu_head *head, rcu_callback_t func);
 void synchronize_rcu(void);
 void synchronize_rcu_expedited(void);
 void rcu_barrier(void);
-#define synchronize_rcu_bh()		synchronize_rcu()
-#define synchronize_sched()		synchronize_rcu()
 #define call_rcu_tasks(head, func)	call_rcu(head, func)
 #define synchronize_rcu_tasks()		synchronize_rcu()
 
@@ -138,6 +136,5 @@ static inline bool rcu_head_after_call_rcu(struct rcu_head *rhp, rcu_callback_t 
 /* For the scheduler, the idle loop and interrupt entry (kernel/rcu/tree.c). */
 void rcu_note_context_switch(bool preempt);
 void rcu_sched_clock_irq(int user);
-#define cond_resched_rcu() do { rcu_read_unlock(); cond_resched(); rcu_read_lock(); } while (0)
 
 #endif

@@ -14,14 +14,13 @@
 #include <linux/jiffies.h>
 #include <asm/barrier.h>
 #include <asm/current.h>
+#include <asm/processor.h>
 #include <asm/thread_info.h>
 #include <linux/signal.h>
+#include <linux/sched/prio.h>
+#include <uapi/linux/sched.h>
 
 #define TASK_COMM_LEN	16
-#define TASK_MAGIC	0x7a5c0de5U
-#define TASK_MAGIC_DEAD	0xdeadc0deU
-
-/* Task states (p->__state), Linux's values. */
 #define TASK_RUNNING		0x00000000
 #define TASK_INTERRUPTIBLE	0x00000001
 #define TASK_UNINTERRUPTIBLE	0x00000002
@@ -47,22 +46,6 @@
 #define PF_KTHREAD		0x00200000
 #define PF_NO_SETAFFINITY	0x04000000
 
-/* Scheduling policies */
-#define SCHED_NORMAL		0
-#define SCHED_FIFO		1
-#define SCHED_RR		2
-#define SCHED_BATCH		3
-#define SCHED_IDLE		5
-
-#define MAX_RT_PRIO		100
-#define MAX_PRIO		(MAX_RT_PRIO + 40)
-#define DEFAULT_PRIO		(MAX_RT_PRIO + 20)
-#define NICE_TO_PRIO(n)		((n) + DEFAULT_PRIO)
-#define PRIO_TO_NICE(p)		((p) - DEFAULT_PRIO)
-#define MAX_NICE		19
-#define MIN_NICE		-20
-#define NICE_0_LOAD		1024
-
 #define MAX_SCHEDULE_TIMEOUT	LONG_MAX
 
 struct sched_class;
@@ -82,10 +65,6 @@ struct sched_entity {
 /* The FIFO class's per-task state (kernel/sched/rt.c). */
 struct sched_rt_entity {
 	struct list_head run_list;	/* rq->lock */
-};
-
-struct thread_struct {
-	unsigned long sp;		/* saved stack pointer while switched out */
 };
 
 /*
@@ -154,16 +133,12 @@ struct task_struct {
 #endif
 };
 
-extern struct task_struct init_task;
-extern raw_spinlock_t tasklist_lock;
-extern struct list_head task_list;	/* tasklist_lock: every task but the idle tasks */
 
 static inline unsigned int task_cpu(const struct task_struct *p) { return READ_ONCE(p->cpu); }
 static inline bool task_is_running(const struct task_struct *p) { return READ_ONCE(p->__state) == TASK_RUNNING; }
 static inline pid_t task_pid_nr(const struct task_struct *p) { return p->pid; }
 static inline int task_nice(const struct task_struct *p) { return PRIO_TO_NICE(p->static_prio); }
 static inline bool is_idle_task(const struct task_struct *p) { return p->flags & PF_IDLE; }
-static inline bool task_on_cpu(const struct task_struct *p) { return READ_ONCE(p->on_cpu); }
 
 /*
  * set_current_state(): publish the sleeping state with a full barrier
@@ -175,94 +150,40 @@ static inline bool task_on_cpu(const struct task_struct *p) { return READ_ONCE(p
 #define __set_current_state(state) WRITE_ONCE(current->__state, (state))
 #define set_current_state(state) smp_store_mb(current->__state, (state))
 
-/* Reference counting: the task struct (and its stack) live until the last put. */
-void __put_task_struct(struct task_struct *t);
-static inline struct task_struct *get_task_struct(struct task_struct *t)
-{
-	atomic_inc(&t->usage);
-	return t;
-}
-void put_task_struct(struct task_struct *t);
-
 /* Core scheduler API (kernel/sched/core.c). */
 void schedule(void);
-void schedule_idle(void);
 void schedule_preempt_disabled(void);
-void sched_ttwu_pending(void);		/* the reschedule IPI's work */
 int wake_up_process(struct task_struct *p);
 int wake_up_state(struct task_struct *p, unsigned int state);
-int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);
-void wake_up_new_task(struct task_struct *p);
 long schedule_timeout(long timeout);
 long schedule_timeout_interruptible(long timeout);
+long schedule_timeout_killable(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
 long schedule_timeout_idle(long timeout);
 int _cond_resched(void);
 #define cond_resched() _cond_resched()
 void yield(void);
 void set_user_nice(struct task_struct *p, long nice);
-int sched_setscheduler_nocheck(struct task_struct *p, int policy, int rt_priority);
+struct sched_param;
+int sched_setscheduler(struct task_struct *p, int policy, const struct sched_param *param);
+int sched_setscheduler_nocheck(struct task_struct *p, int policy, const struct sched_param *param);
 void sched_set_fifo(struct task_struct *p);
 void sched_set_fifo_low(struct task_struct *p);
 void sched_set_normal(struct task_struct *p, int nice);
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask);
-int wait_task_inactive_state(struct task_struct *p, unsigned int match_state);
 unsigned long wait_task_inactive(struct task_struct *p, unsigned int match_state);
 void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask);
 bool need_resched(void);
-void resched_cpu(int cpu);
-void __noreturn do_exit(long code);
-void __noreturn do_task_dead(void);
 char *__get_task_comm(char *buf, size_t size, struct task_struct *tsk);
 #define get_task_comm(buf, tsk) __get_task_comm(buf, sizeof(buf), tsk)
 void set_task_comm(struct task_struct *tsk, const char *name);
-struct task_struct *find_task_by_pid(pid_t pid);	/* takes a reference */
-int wait_for_dead_tasks(unsigned int timeout_ms);
-extern atomic_t nr_tasks_alive;
 int idle_cpu(int cpu);
-unsigned long nr_running(void);
-unsigned long nr_context_switches(void);
-unsigned long cpu_nr_switches(int cpu);
-
-/*
- * Create a task running fn(arg) (kernel/sched/task.c).  It starts in
- * TASK_NEW, not queued, with the caller's nice and all CPUs; make it run
- * with wake_up_new_task().  Return: the task or ERR_PTR(-ENOMEM).
- * kthread_create() (built on this, via kthreadd) is the public interface.
- */
-struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name, unsigned int flags);
-pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
+struct task_struct *idle_task(int cpu);
 
 /* might_sleep(): WARN when called in atomic context (debug builds). */
 void __might_sleep(const char *file, int line);
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
 #define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)
 #define sched_annotate_sleep() do { } while (0)
-
-/* Boot and hooks. */
-struct task_struct *idle_task(int cpu);
-void sched_init(void);
-void sched_init_smp(void);
-void sched_init_idle(int cpu, void *stack);
-void __noreturn cpu_startup_entry(void);
-void scheduler_tick(void);
-void run_local_timers(void);
-void sched_cpu_activate(int cpu);
-int sched_cpu_deactivate(int cpu);
-void sched_cpu_dying(int cpu);
-
-/* Lockup detectors (kernel/watchdog.c). */
-struct pt_regs;
-void watchdog_touch(void);
-void watchdog_check(struct pt_regs *regs);
-int watchdog_init(void);
-extern unsigned int softlockup_thresh, hung_task_thresh;
-extern unsigned long softlockup_count, hung_task_count;
-
-/* Workqueue concurrency-management hooks, called by schedule()/ttwu. */
-void wq_worker_sleeping(struct task_struct *task);
-void wq_worker_running(struct task_struct *task);
-
-#define for_each_process(p) list_for_each_entry(p, &task_list, tasks)
 
 #endif

@@ -69,6 +69,10 @@ static inline void sigemptyset(sigset_t *set)
 	set->sig[0] = 0;
 }
 
+/* Let current (a kthread) receive @sig, or ignore it again (kernel/signal.c). */
+void allow_signal(int sig);
+void disallow_signal(int sig);
+
 static inline int valid_signal(unsigned long sig)
 {
 	return sig <= _NSIG;

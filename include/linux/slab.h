@@ -45,10 +45,4 @@ size_t ksize(const void *p);
 #define kvzalloc(s, g)		kzalloc(s, g)
 #define kvfree(p)		kfree(p)
 
-/* Bytes of slab objects handed out now (leak checks). */
-extern atomic_long_t slab_bytes_in_use;
-void kmem_cache_init(void);
-unsigned long kmem_shrink_all(void);
-extern unsigned long slab_errors;
-
 #endif

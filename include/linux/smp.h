@@ -30,6 +30,5 @@ void smp_send_stop(void);
 #define put_cpu()		preempt_enable()
 
 extern unsigned int setup_max_cpus;
-void smp_ipi_init(void);
 
 #endif

@@ -32,8 +32,5 @@ int smpboot_register_percpu_thread(struct smp_hotplug_thread *plug_thread);
 void smpboot_unregister_percpu_thread(struct smp_hotplug_thread *plug_thread);
 
 /* CPU hotplug steps (kernel/cpu.c). */
-int smpboot_create_threads(unsigned int cpu);
-void smpboot_unpark_threads(unsigned int cpu);
-void smpboot_park_threads(unsigned int cpu);
 
 #endif

@@ -130,10 +130,10 @@ static inline bool raw_spin_is_contended(raw_spinlock_t *lock)
  */
 struct mutex;
 bool raw_spin_held_by_me(raw_spinlock_t *lock);
-bool mutex_held_by_me(const struct mutex *lock);
+bool __mutex_held_by_me(const struct mutex *lock);
 #define lockdep_assert_held(l) WARN_ON_ONCE(!_Generic((l),			\
-	struct mutex *: mutex_held_by_me((const struct mutex *)(const void *)(l)), \
-	const struct mutex *: mutex_held_by_me((const struct mutex *)(const void *)(l)), \
+	struct mutex *: __mutex_held_by_me((const struct mutex *)(const void *)(l)), \
+	const struct mutex *: __mutex_held_by_me((const struct mutex *)(const void *)(l)), \
 	default: raw_spin_held_by_me(__lock_to_raw(l))))
 #define __lock_to_raw(l) _Generic((l),					\
 	spinlock_t *: &((spinlock_t *)(void *)(l))->rlock,		\

@@ -111,7 +111,7 @@ static inline int del_timer_sync(struct timer_list *timer) { return timer_delete
 static inline int timer_delete_sync_try(struct timer_list *timer) { return try_to_del_timer_sync(timer); }
 #define del_singleshot_timer_sync(t)	timer_delete_sync(t)
 
-/* Boot, CPU hotplug and test hooks (run_local_timers() is in linux/sched.h). */
+/* Boot, CPU hotplug and test hooks (run_local_timers() is in kernel/time.h). */
 void init_timers(void);
 void timers_migrate_cpu(int dead_cpu);
 unsigned long timer_base_nr_pending(int cpu);

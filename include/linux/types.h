@@ -16,7 +16,6 @@ typedef long long s64;
 typedef unsigned long long u64;
 
 typedef long ssize_t;
-typedef unsigned long uintptr_t_;
 typedef u64 phys_addr_t;
 typedef u64 dma_addr_t;
 typedef unsigned int gfp_t;

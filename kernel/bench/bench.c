@@ -10,6 +10,7 @@
 #include <linux/cpumask.h>
 #include <linux/smp.h>
 #include <linux/kthread.h>
+#include <kernel/printk.h>
 
 extern const struct kbench __kbench_start[], __kbench_end[];
 unsigned int kbench_cpu_a, kbench_cpu_b;

@@ -12,6 +12,8 @@
 #include <linux/delay.h>
 #include <linux/ktime.h>
 #include <linux/atomic.h>
+#include <kernel/sched.h>
+#include <kernel/mm.h>
 
 /* Sleeps until kthread_stop(); counts its entry in *data if non-NULL. */
 static int th_wait_stop(void *data)

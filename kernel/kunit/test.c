@@ -22,6 +22,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/ktime.h>
+#include <kernel/printk.h>
 
 extern struct kunit_suite *const __kunit_suites_start[], *const __kunit_suites_end[];
 struct kunit *kunit_current;

@@ -31,6 +31,7 @@
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
 #include <linux/mutex.h>
+#include "mutex.h"
 #include <linux/sched.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>

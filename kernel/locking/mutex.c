@@ -329,7 +329,7 @@ void mutex_unlock(struct mutex *lock)
 	long self = (long)current;
 
 	mutex_check_magic(lock);
-	if (mutex_held_by_me(lock))	/* before the release: the mutex may go with it */
+	if (__mutex_held_by_me(lock))	/* before the release: the mutex may go with it */
 		lockdep_mutex_released(lock);
 	if (atomic_long_try_cmpxchg(&lock->owner, &self, 0))
 		return;
@@ -342,8 +342,8 @@ bool mutex_is_locked(struct mutex *lock)
 	return owner_task(atomic_long_read(&lock->owner)) != NULL;
 }
 
-/** mutex_held_by_me - does current own @lock?  Context: any. */
-bool mutex_held_by_me(const struct mutex *lock)
+/** __mutex_held_by_me - does current own @lock?  Context: any. */
+bool __mutex_held_by_me(const struct mutex *lock)
 {
 	return owner_task(atomic_long_read(&lock->owner)) == current;
 }

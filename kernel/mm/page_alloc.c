@@ -23,6 +23,7 @@
 #include <linux/mm.h>
 #include <linux/spinlock.h>
 #include <asm/boot.h>
+#include <kernel/mm.h>
 
 struct page *mem_map;
 unsigned long max_pfn;

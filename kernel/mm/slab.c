@@ -30,6 +30,7 @@
 #include <linux/mm.h>
 #include <linux/spinlock.h>
 #include <linux/bitops.h>
+#include <kernel/mm.h>
 
 #define SLAB_MAGIC	0x51ab51abU
 #define CACHE_MAGIC	0xcace0001U

@@ -24,6 +24,7 @@
 #include <linux/spinlock.h>
 #include <linux/bitops.h>
 #include <asm/pgtable.h>
+#include <kernel/mm.h>
 
 #define STACK_SLOT	(2 * THREAD_SIZE)
 #define NR_SLOTS	16384

@@ -11,6 +11,7 @@
 #include <linux/completion.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 
 void complete(struct completion *x)
 {

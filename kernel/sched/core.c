@@ -81,8 +81,9 @@
 #include <asm/time.h>
 #include <linux/cpu.h>
 #include <linux/kthread.h>
-#include <linux/trace.h>
+#include <kernel/trace.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/types.h>
 #include <linux/rcupdate.h>
 #include <linux/context_tracking.h>
 #include "sched.h"
@@ -969,13 +970,15 @@ void set_user_nice(struct task_struct *p, long nice)
 		     NICE_TO_PRIO(nice));
 }
 
-int sched_setscheduler_nocheck(struct task_struct *p, int policy, int rt_priority)
+static int __sched_setscheduler(struct task_struct *p, int policy, int rt_priority)
 {
+	policy &= ~SCHED_RESET_ON_FORK;
 	if (policy == SCHED_FIFO || policy == SCHED_RR) {
 		if (rt_priority < 1 || rt_priority > MAX_RT_PRIO - 1)
 			return -EINVAL;
 	} else if (policy == SCHED_NORMAL || policy == SCHED_BATCH || policy == SCHED_IDLE) {
-		rt_priority = 0;
+		if (rt_priority)
+			return -EINVAL;
 	} else {
 		return -EINVAL;
 	}
@@ -983,14 +986,32 @@ int sched_setscheduler_nocheck(struct task_struct *p, int policy, int rt_priorit
 	return 0;
 }
 
+/*
+ * sched_setscheduler(_nocheck) - set p's policy and real-time priority
+ * (param->sched_priority: 1..99 for SCHED_FIFO/RR, 0 for the others).
+ * There are no users or capabilities here, so both forms are the same.
+ * Return: 0, or -EINVAL for a bad policy or priority (nothing changed).
+ */
+int sched_setscheduler_nocheck(struct task_struct *p, int policy, const struct sched_param *param)
+{
+	if (!p || !param)
+		return -EINVAL;
+	return __sched_setscheduler(p, policy, param->sched_priority);
+}
+
+int sched_setscheduler(struct task_struct *p, int policy, const struct sched_param *param)
+{
+	return sched_setscheduler_nocheck(p, policy, param);
+}
+
 void sched_set_fifo(struct task_struct *p)
 {
-	sched_setscheduler_nocheck(p, SCHED_FIFO, MAX_RT_PRIO / 2);
+	__sched_setscheduler(p, SCHED_FIFO, MAX_RT_PRIO / 2);
 }
 
 void sched_set_fifo_low(struct task_struct *p)
 {
-	sched_setscheduler_nocheck(p, SCHED_FIFO, 1);
+	__sched_setscheduler(p, SCHED_FIFO, 1);
 }
 
 void sched_set_normal(struct task_struct *p, int nice)
@@ -1247,9 +1268,9 @@ unsigned long cpu_nr_switches(int cpu)
 	return READ_ONCE(cpu_rq(cpu)->nr_switches);
 }
 
-unsigned long nr_context_switches(void)
+unsigned long long nr_context_switches(void)
 {
-	unsigned long n = 0;
+	unsigned long long n = 0;
 	int cpu;
 
 	for_each_possible_cpu(cpu)
@@ -1280,7 +1301,7 @@ void sched_init(void)
 }
 
 /* Called on each CPU as it comes online, before it schedules. */
-void sched_cpu_activate(int cpu)
+int sched_cpu_activate(unsigned int cpu)
 {
 	struct rq *rq = cpu_rq(cpu);
 	unsigned long flags;
@@ -1289,6 +1310,7 @@ void sched_cpu_activate(int cpu)
 	rq->online = true;
 	raw_spin_unlock_irqrestore(&rq->lock, flags);
 	set_cpu_active(cpu, true);
+	return 0;
 }
 
 /* Preemption and the tick may switch tasks from now on. */

@@ -12,9 +12,12 @@
  * Every rq->lock is taken with interrupts disabled.
  */
 #include <linux/sched.h>
+#include <kernel/sched.h>
 #include <linux/spinlock.h>
 #include <linux/percpu.h>
 #include <linux/bitops.h>
+
+#define NICE_0_LOAD	1024	/* the weight of a nice-0 task */
 
 #define ENQUEUE_WAKEUP	0x01
 #define ENQUEUE_NEW	0x02

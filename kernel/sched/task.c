@@ -16,8 +16,9 @@
  * the task may have exited takes one with get_task_struct().  A put below
  * zero is reported, never a double free.
  *
- * Locking: tasklist_lock (raw, irqsave) protects task_list, parent and
- * children/sibling links.  Lock order: tasklist_lock -> p->pi_lock.
+ * Locking: tasklist_lock (raw, irqsave) protects the task list (anchored
+ * at init_task.tasks, as Linux's; the idle tasks are not on it), parent
+ * and children/sibling links.  Lock order: tasklist_lock -> p->pi_lock.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -32,9 +33,10 @@
 #include <linux/cpu.h>
 #include <asm/switch_to.h>
 #include "sched.h"
+#include <kernel/sched.h>
+#include <kernel/mm.h>
 
 DEFINE_RAW_SPINLOCK(tasklist_lock);
-LIST_HEAD(task_list);
 static atomic_t last_pid = ATOMIC_INIT(0);
 static struct kmem_cache *task_cache;
 DECLARE_WAIT_QUEUE_HEAD(task_exit_wq);
@@ -134,7 +136,7 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name, 
 	raw_spin_lock_irqsave(&tasklist_lock, irqf);
 	p->real_parent = p->parent = parent;
 	list_add_tail(&p->sibling, &parent->children);
-	list_add_tail(&p->tasks, &task_list);
+	list_add_tail(&p->tasks, &init_task.tasks);
 	raw_spin_unlock_irqrestore(&tasklist_lock, irqf);
 	return p;
 }
@@ -197,7 +199,7 @@ struct task_struct *find_task_by_pid(pid_t pid)
 	if (pid == 0)
 		return get_task_struct(&init_task);
 	raw_spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(p, &task_list, tasks) {
+	list_for_each_entry(p, &init_task.tasks, tasks) {
 		if (p->pid == pid) {
 			found = get_task_struct(p);
 			break;

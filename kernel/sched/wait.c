@@ -12,6 +12,7 @@
 #include <linux/sched.h>
 #include <linux/kthread.h>
 #include <linux/sched/signal.h>
+#include <kernel/sched.h>
 
 void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name)
 {

@@ -38,6 +38,7 @@
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
+#include <kernel/time.h>
 
 struct process_timer {
 	struct timer_list timer;

@@ -76,6 +76,7 @@
 #include <linux/errno.h>
 #include <asm/processor.h>
 #include <asm/time.h>
+#include <kernel/time.h>
 
 #define WHEEL_BITS	8
 #define WHEEL_SIZE	(1UL << WHEEL_BITS)

@@ -85,7 +85,7 @@ def all_tasks():
     for cpu in cpu_mask("__cpu_possible_mask"):
         if cpu:
             yield gdb.parse_and_eval("&idle_tasks[%d]" % cpu)
-    for t in list_entries(ulong("&task_list"), "struct task_struct", "tasks"):
+    for t in list_entries(ulong("&init_task.tasks"), "struct task_struct", "tasks"):
         yield t
 
 

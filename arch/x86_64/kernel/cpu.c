@@ -9,6 +9,7 @@
 #include <linux/percpu.h>
 #include <linux/mm.h>
 #include <asm/desc.h>
+#include <kernel/mm.h>
 
 struct cpu_desc {
 	u64 gdt[5];

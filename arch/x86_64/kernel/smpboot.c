@@ -29,7 +29,8 @@
 #include <asm/processor.h>
 #include <asm/boot.h>
 #include <asm/time.h>
-#include <linux/start_kernel.h>
+#include <kernel/boot.h>
+#include <kernel/mm.h>
 
 _Static_assert(offsetof(struct pcpu_hot, this_cpu_off) == PCPU_HOT_THIS_CPU_OFF, "pcpu_hot");
 _Static_assert(offsetof(struct pcpu_hot, cpu_number) == PCPU_HOT_CPU_NUMBER, "pcpu_hot");

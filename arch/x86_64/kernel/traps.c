@@ -28,6 +28,8 @@
 #include <asm/apic.h>
 #include <asm/exit.h>
 #include <linux/interrupt.h>
+#include <kernel/mm.h>
+#include <kernel/softirq.h>
 
 
 _Static_assert(offsetof(struct pt_regs, vector) == 15 * 8, "pt_regs layout vs entry.asm");

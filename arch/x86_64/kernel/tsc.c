@@ -22,6 +22,7 @@
 #include <asm/boot.h>
 #include <asm/processor.h>
 #include <linux/sched.h>
+#include <kernel/sched.h>
 
 #define PIT_HZ		1193182
 #define CAL_MS		10

@@ -42,12 +42,16 @@ static inline int signal_pending_state(unsigned int state, struct task_struct *p
 	return (state & TASK_INTERRUPTIBLE) || __fatal_signal_pending(p);
 }
 
-void allow_signal(int sig);
-void disallow_signal(int sig);
 void flush_signals(struct task_struct *t);
 int kernel_dequeue_signal(void);
 int send_sig(int sig, struct task_struct *p, int priv);
 
 static inline void kernel_signal_stop(void) { }
+
+/* Every task but the idle tasks (the list is anchored at init_task). */
+#include <linux/sched/task.h>
+#define next_task(p)	list_entry(READ_ONCE((p)->tasks.next), struct task_struct, tasks)
+#define for_each_process(p) \
+	for (p = &init_task; (p = next_task(p)) != &init_task; )
 
 #endif

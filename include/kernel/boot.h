@@ -1,9 +1,9 @@
-#ifndef _LINUX_START_KERNEL_H
-#define _LINUX_START_KERNEL_H
+#ifndef _KERNEL_BOOT_H
+#define _KERNEL_BOOT_H
 
 #include <linux/types.h>
 
-/* Boot-flow entry points shared between arch/ and kernel/ (kernel/main.c). */
+/* This kernel's boot-flow entry points shared between arch/ and kernel/ (kernel/main.c). */
 void start_kernel(u32 magic, u32 mbi);
 void smp_init(void);
 void ap_idle_entry(int cpu) __attribute__((__noreturn__));

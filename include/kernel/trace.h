@@ -1,5 +1,5 @@
-#ifndef _LINUX_TRACE_H
-#define _LINUX_TRACE_H
+#ifndef _KERNEL_TRACE_H
+#define _KERNEL_TRACE_H
 
 /*
  * Event tracing (kernel/trace.c): per-CPU rings of TSC-stamped records.
