@@ -3,15 +3,12 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/bits.h>
 
-#define BITS_PER_LONG		64
-#define BITS_PER_BYTE		8
-#define BIT(nr)			(1UL << (nr))
-#define BIT_ULL(nr)		(1ULL << (nr))
-#define BIT_MASK(nr)		(1UL << ((nr) % BITS_PER_LONG))
-#define BIT_WORD(nr)		((nr) / BITS_PER_LONG)
 #define BITS_TO_LONGS(nr)	(((nr) + BITS_PER_LONG - 1) / BITS_PER_LONG)
-#define GENMASK(h, l)		(((~0UL) << (l)) & (~0UL >> (BITS_PER_LONG - 1 - (h))))
+#define BITS_TO_U64(nr)		(((nr) + 63) / 64)
+#define BITS_TO_U32(nr)		(((nr) + 31) / 32)
+#define BITS_TO_BYTES(nr)	(((nr) + BITS_PER_BYTE - 1) / BITS_PER_BYTE)
 
 /* Atomic bit operations (LOCK-prefixed: fully ordered on x86). */
 static inline void set_bit(long nr, volatile unsigned long *addr)
@@ -65,6 +62,7 @@ static inline bool test_bit(long nr, const volatile unsigned long *addr)
 
 /* __ffs: index of the lowest set bit (word != 0); fls: 1-based highest. */
 static inline unsigned long __ffs(unsigned long word) { return __builtin_ctzl(word); }
+static inline unsigned int __ffs64(u64 word) { return __builtin_ctzll(word); }
 static inline unsigned long __fls(unsigned long word) { return 63 - __builtin_clzl(word); }
 static inline unsigned long ffz(unsigned long word) { return __builtin_ctzl(~word); }
 static inline int ffs(int x) { return __builtin_ffs(x); }
