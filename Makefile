@@ -36,7 +36,7 @@ QEMU    ?= qemu-system-x86_64
 B ?= build
 
 CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-	-Wno-unused-parameter -Wno-sign-compare -Wmissing-prototypes \
+	-Wno-unused-parameter -Wno-sign-compare -Wno-type-limits -Wmissing-prototypes \
 	-ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie \
 	-mcmodel=kernel -mno-red-zone -mno-mmx -mno-sse -mno-sse2 -mno-80387 \
 	-fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
@@ -77,10 +77,18 @@ endif
 .PHONY: all run test bench bench-compare trace debug deps clean
 all: $(B)/kernel.elf $(B)/kernel.iso
 
+# Each object is a "module" named after its file, as kbuild names built-in
+# objects: KBUILD_MODNAME is the base name with '-' turned into '_'
+# (list-test.c -> "list_test"); it prefixes the object's module parameters
+# on the command line.  MODNAME_<path>.o overrides it (kernel/kunit/*
+# is "kunit", as Linux's kunit.ko).
+MODNAME_kernel/kunit/test.o := kunit
+modname = $(or $(MODNAME_$(1)),$(subst -,_,$(basename $(notdir $(1)))))
+
 $(B)/%.o: %.c Makefile $(B)/.cflags
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CFLAGS) -DKBUILD_MODNAME='"$(call modname,$*.o)"' -DKBUILD_BASENAME='"$(basename $(notdir $<))"' -c $< -o $@
 
 $(B)/%.o: %.asm Makefile $(B)/.cflags
 	@mkdir -p $(dir $@)

@@ -432,6 +432,75 @@ int kstrtouint(const char *s, unsigned int base, unsigned int *res)
 	return 0;
 }
 
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
+{
+	unsigned long v;
+	int err = kstrtoul(s, base, &v);
+
+	if (!err)
+		*res = v;
+	return err;
+}
+
+int kstrtoll(const char *s, unsigned int base, long long *res)
+{
+	long v;
+	int err = kstrtol(s, base, &v);
+
+	if (!err)
+		*res = v;
+	return err;
+}
+
+/* The narrow kstrto*(): the value must fit the type, else -ERANGE. */
+#define KSTRTO_NARROW(name, type, wide, conv, lo, hi)			\
+int name(const char *s, unsigned int base, type *res)			\
+{									\
+	wide v;								\
+	int err = conv(s, base, &v);					\
+									\
+	if (err)							\
+		return err;						\
+	if (v < (lo) || v > (hi))					\
+		return -ERANGE;						\
+	*res = (type)v;							\
+	return 0;							\
+}
+KSTRTO_NARROW(kstrtou16, u16, unsigned long, kstrtoul, 0, U16_MAX)
+KSTRTO_NARROW(kstrtos16, s16, long, kstrtol, S16_MIN, S16_MAX)
+KSTRTO_NARROW(kstrtou8, u8, unsigned long, kstrtoul, 0, U8_MAX)
+KSTRTO_NARROW(kstrtos8, s8, long, kstrtol, S8_MIN, S8_MAX)
+
+/*
+ * kstrtobool - "y", "Y", "t", "T", "1", "on" are true; "n", "N", "f", "F",
+ * "0", "off" false (only the first one or two characters are looked at).
+ * Return: 0, or -EINVAL for anything else (or NULL).
+ */
+int kstrtobool(const char *s, bool *res)
+{
+	if (!s)
+		return -EINVAL;
+	switch (s[0]) {
+	case 'y': case 'Y': case 't': case 'T': case '1':
+		*res = true;
+		return 0;
+	case 'n': case 'N': case 'f': case 'F': case '0':
+		*res = false;
+		return 0;
+	case 'o': case 'O':
+		if (s[1] == 'n' || s[1] == 'N') {
+			*res = true;
+			return 0;
+		}
+		if (s[1] == 'f' || s[1] == 'F') {
+			*res = false;
+			return 0;
+		}
+		break;
+	}
+	return -EINVAL;
+}
+
 /* "64M", "4G", "512k": a size with an optional binary suffix. */
 unsigned long long memparse(const char *ptr, char **retptr)
 {
