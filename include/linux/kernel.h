@@ -11,13 +11,13 @@
 #include <linux/minmax.h>
 #include <linux/overflow.h>
 #include <linux/kconfig.h>
+#include <linux/array_size.h>
+#include <linux/args.h>
 
 #define container_of(ptr, type, member) ({				\
 	const __typeof__(((type *)0)->member) *__mptr = (ptr);		\
 	(type *)((char *)__mptr - offsetof(type, member)); })
 
-/* Elements of an array; a build error when a is a pointer. */
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]) + __must_be_array(a))
 
 #define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
 #define ALIGN(x, a)		(((x) + ((__typeof__(x))(a) - 1)) & ~((__typeof__(x))(a) - 1))

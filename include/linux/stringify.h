@@ -3,6 +3,6 @@
 
 #include <linux/compiler.h>	/* __stringify, __PASTE */
 
-#define CONCATENATE(a, b)	__PASTE(a, b)
+#include <linux/args.h>	/* CONCATENATE */
 
 #endif
