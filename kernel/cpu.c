@@ -123,6 +123,30 @@ static int cpus_write_lock_checked(void)
 	return 0;
 }
 
+/* >0: hotplug refused (cpu_hotplug_disable()); changed under the write lock. */
+static int cpu_hotplug_disabled;
+
+/*
+ * cpu_hotplug_disable - keep the CPU masks as they are until the matching
+ * cpu_hotplug_enable(): add_cpu()/remove_cpu() return -EBUSY meanwhile.
+ * Context: may sleep (waits for a hotplug operation in progress).
+ */
+void cpu_hotplug_disable(void)
+{
+	cpus_write_lock();
+	cpu_hotplug_disabled++;
+	cpus_write_unlock();
+}
+
+void cpu_hotplug_enable(void)
+{
+	cpus_write_lock();
+	WARN(!cpu_hotplug_disabled, "unbalanced cpu_hotplug_enable()");
+	if (cpu_hotplug_disabled)
+		cpu_hotplug_disabled--;
+	cpus_write_unlock();
+}
+
 void cpus_write_lock(void)
 {
 	cpus_write_lock_checked();
@@ -286,8 +310,9 @@ static bool wait_for(int *flag, int val, unsigned int ms, int cpu)
 
 /*
  * remove_cpu - take cpu offline (logically).
- * Context: may sleep.  Return: 0; -EBUSY for the boot CPU or the last
- * online one; -EINVAL if cpu is not online.
+ * Context: may sleep.  Return: 0; -EBUSY for the boot CPU, the last
+ * online one, or while cpu_hotplug_disable() holds; -EINVAL if cpu is not
+ * online.
  */
 int remove_cpu(unsigned int cpu)
 {
@@ -298,6 +323,10 @@ int remove_cpu(unsigned int cpu)
 	ret = cpus_write_lock_checked();
 	if (ret)
 		return ret;
+	if (cpu_hotplug_disabled) {
+		ret = -EBUSY;
+		goto out;
+	}
 	if (cpu >= NR_CPUS || !cpu_online(cpu)) {
 		ret = -EINVAL;
 		goto out;
@@ -334,7 +363,7 @@ out:
  * add_cpu - bring a CPU taken down by remove_cpu() back.
  * Context: may sleep.  Return: 0 (also if already online); -EINVAL if cpu
  * is not present; -ENODEV if it was never started (maxcpus=); -EIO if it
- * does not respond.
+ * does not respond; -EBUSY while cpu_hotplug_disable() holds.
  */
 int add_cpu(unsigned int cpu)
 {
@@ -345,6 +374,10 @@ int add_cpu(unsigned int cpu)
 	ret = cpus_write_lock_checked();
 	if (ret)
 		return ret;
+	if (cpu_hotplug_disabled) {
+		ret = -EBUSY;
+		goto out;
+	}
 	if (cpu_online(cpu))
 		goto out;
 	if (!READ_ONCE(per_cpu(cpu_dead, cpu)) && !per_cpu(cpu_was_up, cpu)) {

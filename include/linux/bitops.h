@@ -98,6 +98,46 @@ unsigned long find_last_bit(const unsigned long *addr, unsigned long size);
 #define for_each_set_bit(bit, addr, size)				\
 	for ((bit) = find_next_bit((addr), (size), 0); (bit) < (size);	\
 	     (bit) = find_next_bit((addr), (size), (bit) + 1))
+/*
+ * find_next_bit_wrap - the first set bit at or after offset, else the
+ * first one before it; size if none.
+ */
+static inline unsigned long find_next_bit_wrap(const unsigned long *addr, unsigned long size,
+					       unsigned long offset)
+{
+	unsigned long bit = find_next_bit(addr, size, offset);
+
+	if (bit < size || offset == 0)
+		return bit;
+	bit = find_next_bit(addr, offset, 0);
+	return bit < offset ? bit : size;
+}
+
+/*
+ * The step of for_each_set_bit_wrap(): the next set bit from n on, in
+ * [start, size) first, then in [0, start); size when all were seen.
+ */
+static inline unsigned long __for_each_wrap(const unsigned long *addr, unsigned long size,
+					    unsigned long start, unsigned long n)
+{
+	unsigned long bit;
+
+	if (n > start) {
+		bit = find_next_bit(addr, size, n);
+		if (bit < size)
+			return bit;
+		n = 0;
+	}
+	bit = find_next_bit(addr, start, n);
+	return bit < start ? bit : size;
+}
+
+/* Every set bit once, starting at start and wrapping around. */
+#define for_each_set_bit_wrap(bit, addr, size, start)			\
+	for ((bit) = find_next_bit_wrap((addr), (size), (start));	\
+	     (bit) < (size);						\
+	     (bit) = __for_each_wrap((addr), (size), (start), (bit) + 1))
+
 #define for_each_clear_bit(bit, addr, size)				\
 	for ((bit) = find_next_zero_bit((addr), (size), 0); (bit) < (size); \
 	     (bit) = find_next_zero_bit((addr), (size), (bit) + 1))

@@ -16,6 +16,9 @@ void lockdep_assert_cpus_held(void);
 int cpuhp_setup_state(const char *name, int (*startup)(unsigned int cpu),
 		      int (*teardown)(unsigned int cpu));
 void cpu_play_dead(void);
+/* While disabled (nesting), add_cpu() and remove_cpu() fail with -EBUSY. */
+void cpu_hotplug_disable(void);
+void cpu_hotplug_enable(void);
 #define cpu_is_offline(cpu)	unlikely(!cpu_online(cpu))
 
 #endif
