@@ -80,10 +80,9 @@ all: $(B)/kernel.elf $(B)/kernel.iso
 # Each object is a "module" named after its file, as kbuild names built-in
 # objects: KBUILD_MODNAME is the base name with '-' turned into '_'
 # (list-test.c -> "list_test"); it prefixes the object's module parameters
-# on the command line.  MODNAME_<path>.o overrides it (kernel/kunit/*
-# is "kunit", as Linux's kunit.ko).
-MODNAME_kernel/kunit/test.o := kunit
-modname = $(or $(MODNAME_$(1)),$(subst -,_,$(basename $(notdir $(1)))))
+# on the command line.  The objects of kernel/kunit/ are one module,
+# "kunit", as Linux's kunit.ko (kunit.timeout=, kunit.filter_glob=).
+modname = $(if $(filter kernel/kunit/%,$(1)),kunit,$(subst -,_,$(basename $(notdir $(1)))))
 
 $(B)/%.o: %.c Makefile $(B)/.cflags
 	@mkdir -p $(dir $@)
