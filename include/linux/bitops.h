@@ -69,14 +69,35 @@ static inline int ffs(int x) { return __builtin_ffs(x); }
 static inline int fls(unsigned int x) { return x ? 32 - __builtin_clz(x) : 0; }
 static inline int fls64(u64 x) { return x ? 64 - __builtin_clzll(x) : 0; }
 /* Population count without the POPCNT instruction (any x86_64). */
-static inline unsigned long hweight64(u64 w)
+static inline unsigned long __arch_hweight64(u64 w)
 {
 	w = w - ((w >> 1) & 0x5555555555555555ULL);
 	w = (w & 0x3333333333333333ULL) + ((w >> 2) & 0x3333333333333333ULL);
 	w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
 	return (w * 0x0101010101010101ULL) >> 56;
 }
-static inline unsigned int hweight32(unsigned int w) { return (unsigned int)hweight64(w); }
+
+/*
+ * hweightN(w): the set bits among the low N bits of w.  As in Linux these
+ * are macros: a constant w gives a constant expression (usable in array
+ * sizes), and a wider w is not an implicit narrowing conversion.
+ */
+#define __const_hweight8(w)						\
+	((unsigned int)((!!((w) & (1ULL << 0))) + (!!((w) & (1ULL << 1))) +	\
+			(!!((w) & (1ULL << 2))) + (!!((w) & (1ULL << 3))) +	\
+			(!!((w) & (1ULL << 4))) + (!!((w) & (1ULL << 5))) +	\
+			(!!((w) & (1ULL << 6))) + (!!((w) & (1ULL << 7)))))
+#define __const_hweight16(w) (__const_hweight8(w) + __const_hweight8((w) >> 8))
+#define __const_hweight32(w) (__const_hweight16(w) + __const_hweight16((w) >> 16))
+#define __const_hweight64(w) (__const_hweight32(w) + __const_hweight32((w) >> 32))
+#define hweight8(w)	(__builtin_constant_p(w) ? __const_hweight8(w) : \
+			 (unsigned int)__arch_hweight64((u8)(w)))
+#define hweight16(w)	(__builtin_constant_p(w) ? __const_hweight16(w) : \
+			 (unsigned int)__arch_hweight64((u16)(w)))
+#define hweight32(w)	(__builtin_constant_p(w) ? __const_hweight32(w) : \
+			 (unsigned int)__arch_hweight64((u32)(w)))
+#define hweight64(w)	(__builtin_constant_p(w) ? (unsigned long)__const_hweight64(w) : \
+			 __arch_hweight64((u64)(w)))
 static inline unsigned long hweight_long(unsigned long w) { return hweight64(w); }
 static inline int ilog2(unsigned long v) { return fls64(v) - 1; }
 static inline bool is_power_of_2(unsigned long n) { return n != 0 && (n & (n - 1)) == 0; }

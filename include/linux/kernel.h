@@ -13,6 +13,7 @@
 #include <linux/kconfig.h>
 #include <linux/array_size.h>
 #include <linux/args.h>
+#include <linux/bitops.h>
 
 #define container_of(ptr, type, member) ({				\
 	const __typeof__(((type *)0)->member) *__mptr = (ptr);		\

@@ -37,14 +37,14 @@ struct module;
 	static const char __UNIQUE_ID(name)[] __used __aligned(1)	\
 	__section(".modinfo") = KBUILD_MODNAME "." __stringify(tag) "=" info
 #define MODULE_INFO(tag, info)		__MODULE_INFO(tag, tag, info)
-#define MODULE_LICENSE(license)		MODULE_INFO(license, license)
-#define MODULE_AUTHOR(author)		MODULE_INFO(author, author)
-#define MODULE_DESCRIPTION(desc)	MODULE_INFO(description, desc)
-#define MODULE_ALIAS(alias)		MODULE_INFO(alias, alias)
-#define MODULE_SOFTDEP(dep)		MODULE_INFO(softdep, dep)
-#define MODULE_VERSION(ver)		MODULE_INFO(version, ver)
-#define MODULE_FIRMWARE(fw)		MODULE_INFO(firmware, fw)
-#define MODULE_IMPORT_NS(ns)		MODULE_INFO(import_ns, ns)
+#define MODULE_LICENSE(_license)	MODULE_INFO(license, _license)
+#define MODULE_AUTHOR(_author)		MODULE_INFO(author, _author)
+#define MODULE_DESCRIPTION(_desc)	MODULE_INFO(description, _desc)
+#define MODULE_ALIAS(_alias)		MODULE_INFO(alias, _alias)
+#define MODULE_SOFTDEP(_dep)		MODULE_INFO(softdep, _dep)
+#define MODULE_VERSION(_ver)		MODULE_INFO(version, _ver)
+#define MODULE_FIRMWARE(_fw)		MODULE_INFO(firmware, _fw)
+#define MODULE_IMPORT_NS(_ns)		MODULE_INFO(import_ns, _ns)
 #define MODULE_DEVICE_TABLE(type, name)
 
 static inline bool try_module_get(struct module *m) { (void)m; return true; }

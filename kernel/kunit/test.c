@@ -39,7 +39,8 @@
  * case kthread runs, for kunit_get_current_test().
  *
  * The glob "suite" or "suite.case" picks a subset (ktest=GLOB on the
- * command line, or kunit.filter_glob=GLOB).
+ * command line, or kunit.filter_glob=GLOB); several may be given,
+ * separated by commas.
  */
 #include <kunit/test.h>
 #include <kunit/test-bug.h>
@@ -560,16 +561,36 @@ static void run_param_case(struct kunit_run *run, struct kunit_result_stats *sta
 	kunit_cleanup(parent);
 }
 
-static bool case_selected(const char *glob, const char *suite, const char *name)
+/* One glob: "suite" (its cases all) or "suite.case". */
+static bool glob_selects(const char *glob, const char *suite, const char *name)
 {
 	char full[300];
 
-	if (!glob)
-		return true;
 	if (!strchr(glob, '.'))
 		return glob_match(glob, suite);
 	snprintf(full, sizeof(full), "%s.%s", suite, name);
 	return glob_match(glob, full);
+}
+
+/* glob may list several, separated by commas ("list*,klist.klist_test_add_head"). */
+static bool case_selected(const char *glob, const char *suite, const char *name)
+{
+	char one[128];
+
+	if (!glob)
+		return true;
+	while (*glob) {
+		size_t n = strcspn(glob, ",");
+
+		if (n && n < sizeof(one)) {
+			memcpy(one, glob, n);
+			one[n] = 0;
+			if (glob_selects(one, suite, name))
+				return true;
+		}
+		glob += n + (glob[n] == ',');
+	}
+	return false;
 }
 
 static int count_cases(struct kunit_suite *s, const char *glob)
