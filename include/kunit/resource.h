@@ -112,6 +112,13 @@ static inline void *kunit_alloc_resource(struct kunit *test, kunit_resource_init
 typedef bool (*kunit_resource_match_t)(struct kunit *test, struct kunit_resource *res,
 				       void *match_data);
 
+/* Matches the resource whose data is match_data. */
+static inline bool kunit_resource_instance_match(struct kunit *test, struct kunit_resource *res,
+						 void *match_data)
+{
+	return res->data == match_data;
+}
+
 static inline bool kunit_resource_name_match(struct kunit *test, struct kunit_resource *res,
 					     void *match_name)
 {

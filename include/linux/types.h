@@ -6,6 +6,14 @@
 #include <stdbool.h>
 #include <stdarg.h>
 
+/*
+ * bool is a type, not <stdbool.h>'s macro, as in Linux: a macro would be
+ * expanded where Linux code passes the word on to other macros
+ * (module_param(x, bool, 0) pastes it into param_ops_bool).
+ */
+#undef bool
+typedef _Bool bool;
+
 typedef int8_t s8;
 typedef uint8_t u8;
 typedef int16_t s16;
