@@ -45,7 +45,8 @@ CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 ifeq ($(findstring clang,$(CC)),)
   CFLAGS += -mgeneral-regs-only -fno-optimize-sibling-calls -fno-tree-loop-distribute-patterns
 else
-  CFLAGS += --target=x86_64-unknown-none-elf -fno-optimize-sibling-calls
+  CFLAGS += --target=x86_64-unknown-none-elf -fno-optimize-sibling-calls \
+	-Wno-tautological-constant-out-of-range-compare
 endif
 ifeq ($(DEBUG),1)
   CFLAGS += -DCONFIG_DEBUG_KERNEL=1

@@ -98,7 +98,7 @@ static void sort_edge_sizes(struct kunit *test)
 
 /* File scope takes MIN/MAX (min() needs a function around it, as in Linux). */
 static_assert(MIN(-1, 2) == -1 && MAX(3u, 5u) == 5u, "MIN/MAX");
-static int array_sized_by_max[MAX(2, 4)];
+typedef int array_sized_by_max[MAX(2, 4)];
 
 static void minmax_types_and_values(struct kunit *test)
 {
@@ -106,7 +106,7 @@ static void minmax_types_and_values(struct kunit *test)
 	unsigned int big = 3000000000u;
 	u8 small = 200;
 
-	KUNIT_EXPECT_EQ(test, ARRAY_SIZE(array_sized_by_max), 4);
+	KUNIT_EXPECT_EQ(test, sizeof(array_sized_by_max), 4 * sizeof(int));
 	/* two constants: a constant expression */
 	BUILD_BUG_ON(min(3, 5) != 3 || max(3u, 5u) != 5u);
 	KUNIT_EXPECT_EQ(test, min(neg, (int)small), -1);	/* u8 promotes: mixes with int */
