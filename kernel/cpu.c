@@ -118,6 +118,30 @@ static int cpus_write_lock_checked(void)
 	return 0;
 }
 
+/* >0: hotplug refused (cpu_hotplug_disable()); changed under the write lock. */
+static int cpu_hotplug_disabled;
+
+/*
+ * cpu_hotplug_disable - keep the CPU masks as they are until the matching
+ * cpu_hotplug_enable(): add_cpu()/remove_cpu() return -EBUSY meanwhile.
+ * Context: may sleep (waits for a hotplug operation in progress).
+ */
+void cpu_hotplug_disable(void)
+{
+	cpus_write_lock();
+	cpu_hotplug_disabled++;
+	cpus_write_unlock();
+}
+
+void cpu_hotplug_enable(void)
+{
+	cpus_write_lock();
+	WARN(!cpu_hotplug_disabled, "unbalanced cpu_hotplug_enable()");
+	if (cpu_hotplug_disabled)
+		cpu_hotplug_disabled--;
+	cpus_write_unlock();
+}
+
 void cpus_write_lock(void)
 {
 	cpus_write_lock_checked();
@@ -287,7 +311,7 @@ static int cpu_down_locked(unsigned int cpu)
 /*
  * remove_cpu - take cpu offline (logically).
  * Context: may sleep.  Return: 0; -EBUSY for the boot CPU or the last
- * online one; -EINVAL if cpu is not online; the error of an online
+ * online one, or while cpu_hotplug_disable() holds; -EINVAL if cpu is not online; the error of an online
  * state's teardown (cpu stays up, the states torn down are restarted).
  */
 int remove_cpu(unsigned int cpu)
@@ -299,6 +323,10 @@ int remove_cpu(unsigned int cpu)
 	ret = cpus_write_lock_checked();
 	if (ret)
 		return ret;
+	if (cpu_hotplug_disabled) {
+		ret = -EBUSY;
+		goto out;
+	}
 	if (cpu >= NR_CPUS || !cpu_online(cpu)) {
 		ret = -EINVAL;
 		goto out;
@@ -322,7 +350,7 @@ out:
  * add_cpu - bring a CPU taken down by remove_cpu() back.
  * Context: may sleep.  Return: 0 (also if already online); -EINVAL if cpu
  * is not present; -ENODEV if it was never started (maxcpus=); -EIO if it
- * does not respond; the error of a state's startup (cpu is then down
+ * does not respond; -EBUSY while cpu_hotplug_disable() holds; the error of a state's startup (cpu is then down
  * again, the states started are torn down).
  */
 int add_cpu(unsigned int cpu)
@@ -334,6 +362,10 @@ int add_cpu(unsigned int cpu)
 	ret = cpus_write_lock_checked();
 	if (ret)
 		return ret;
+	if (cpu_hotplug_disabled) {
+		ret = -EBUSY;
+		goto out;
+	}
 	if (cpu_online(cpu))
 		goto out;
 	if (!READ_ONCE(per_cpu(cpu_dead, cpu)) && !per_cpu(cpu_was_up, cpu)) {

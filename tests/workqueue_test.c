@@ -279,9 +279,26 @@ static void warm_up_stack_area(void)
 	kfree(t);
 }
 
+static bool baseline_pending;
+
 static int wq_suite_init(struct kunit_suite *suite)
 {
 	warm_up_stack_area();
+	baseline_pending = true;
+	return 0;
+}
+
+/*
+ * Before every case; the first one takes the suite's baseline.  Every
+ * case runs in a kthread of its own (KUnit's), so the baseline is taken
+ * from a case too: the case's kthread and KUnit's bookkeeping for it are
+ * then in both the baseline and leak_check_last's count.
+ */
+static int wq_case_init(struct kunit *test)
+{
+	if (!baseline_pending)
+		return 0;
+	baseline_pending = false;
 	trim_pools();
 	wait_quiescent();
 	kmem_shrink_all();
@@ -1204,6 +1221,7 @@ static struct kunit_case workqueue_cases[] = {
 static struct kunit_suite workqueue_suite = {
 	.name = "workqueue",
 	.suite_init = wq_suite_init,
+	.init = wq_case_init,
 	.exit = wq_case_exit,
 	.test_cases = workqueue_cases,
 };
@@ -1738,6 +1756,7 @@ static struct kunit_case workqueue_pool_cases[] = {
 static struct kunit_suite workqueue_pool_suite = {
 	.name = "workqueue_pool",
 	.suite_init = wq_suite_init,
+	.init = wq_case_init,
 	.exit = wq_case_exit,
 	.test_cases = workqueue_pool_cases,
 };
@@ -1896,6 +1915,7 @@ static struct kunit_case workqueue_hotplug_cases[] = {
 static struct kunit_suite workqueue_hotplug_suite = {
 	.name = "workqueue_hotplug",
 	.suite_init = wq_suite_init,
+	.init = wq_case_init,
 	.exit = wq_case_exit,
 	.test_cases = workqueue_hotplug_cases,
 };
@@ -2108,6 +2128,7 @@ static struct kunit_case workqueue_misuse_cases[] = {
 static struct kunit_suite workqueue_misuse_suite = {
 	.name = "workqueue_misuse",
 	.suite_init = wq_suite_init,
+	.init = wq_case_init,
 	.exit = wq_case_exit,
 	.test_cases = workqueue_misuse_cases,
 };

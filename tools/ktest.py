@@ -4,7 +4,8 @@
 Boots the kernel's test image in QEMU once per CPU count, reads its serial console, parses
 the KTAP (version 1, as Linux KUnit prints it) and decides per test case: pass, fail or skip.
 Then runs a few "scenario" boots (odd CPU counts, tiny/huge memory, no ACPI, maxcpus=,
-an unknown boot option, an oops, a GDB session), each counting as one test case.
+an unknown boot option, an oops, a KUnit case that times out, a GDB session), each counting
+as one test case.
 
     tools/ktest.py --kernel build/kernel.elf [--smp "1 2 4 8"] [--filter GLOB] [--mem 256M]
                    [--timeout SECONDS] [--no-scenarios] [-v]
@@ -51,6 +52,10 @@ import tempfile
 import time
 
 EXIT_PASS, EXIT_FAIL, EXIT_PANIC, EXIT_GRUB = 33, 35, 37, 39
+# Module parameters of tests/params_test.c, set from the command line of every matrix boot
+# (one written with dashes: '-' and '_' are the same in parameter names).
+MATRIX_PARAMS = ("params_test.boot_flag params_test.boot_int=-42 params-test.boot_ulong=0x10 "
+                 "params_test.boot_str=hello params_test.boot_arr=1,2,3")
 CRASH_MARKERS = ("Kernel panic", "Oops", "BUG:")
 PANIC_GRACE = 10          # seconds QEMU may still run after a "Kernel panic" line
 TAIL_LINES = 30
@@ -357,6 +362,15 @@ def judge_exit(expected_status, patterns, what):
     return judge
 
 
+# KUnit's per-case timeout, end to end: with kunit.timeout=1 the case that never ends is
+# reported as timed out and failed (so the boot exits "some test failed"), and the suite
+# goes on with its next case, which passes.
+judge_kunit_timeout = judge_exit(EXIT_FAIL, [
+    r"# blocks_past_the_timeout: test case timed out",
+    r"^\s*not ok 1 blocks_past_the_timeout\b",
+    r"^\s*ok 2 runs_after_a_timed_out_case\b",
+    r"^# Totals: pass:1 fail:1 skip:0 total:2"], "some test failed")
+
 # The page-fault oops: symbolized, with CR2, then the panic exit.
 judge_oops = judge_exit(EXIT_PANIC, [r"Oops", r"crashtest_page_fault\+0x", r"CR2"], "panic")
 
@@ -506,8 +520,9 @@ class Runner:
     def run_matrix(self):
         base = "ktest=%s" % self.args.filter if self.args.filter else "ktest"
         for smp in self.args.smp:
-            # expect_cpus lets the kernel's boot suite check that every CPU came up
-            cmdline = "%s expect_cpus=%d" % (base, smp)
+            # expect_cpus lets the kernel's boot suite check that every CPU came up;
+            # the params_test words are module parameters its module_param suite checks
+            cmdline = "%s expect_cpus=%d %s" % (base, smp, MATRIX_PARAMS)
             say("== ktest smp=%d: booting (cmdline '%s') ..." % (smp, cmdline))
             v, log, text, secs = self.boot("ktest-smp%d" % smp, cmdline, smp, self.args.mem)
             self.boots.append((smp, v, log))
@@ -550,6 +565,9 @@ class Runner:
         self.scenario("lockups", lambda: self.boot(
             "scenario-lockups", "crashtest=lockups softlockup_thresh=2 hung_task_thresh=2", 2,
             a.mem, judge=judge_lockups))
+        self.scenario("kunit-timeout", lambda: self.boot(
+            "scenario-kunit-timeout", "ktest=kunit_timeout kunit.timeout=1 kunit_test.timeout_demo",
+            2, a.mem, judge=judge_kunit_timeout))
         self.scenario("trace-wq", self.trace_wq_scenario)
         self.scenario("monitor", self.monitor_scenario)
         self.scenario("gdb", self.gdb_scenario)

@@ -14,13 +14,15 @@
  *   free      (PG_buddy on the head page of a free block; order = size)
  *   allocated (PG_head on the first page of the block, order = its size;
  *              a slab page also has PG_slab and slab != NULL, a large
- *              kmalloc head page PG_large_kmalloc)
+ *              kmalloc head page PG_large_kmalloc, a vmalloc() block's
+ *              head page PG_vmalloc)
  */
 #define PG_reserved		0x1
 #define PG_buddy		0x2
 #define PG_slab			0x4
 #define PG_large_kmalloc	0x8
 #define PG_head			0x10
+#define PG_vmalloc		0x20	/* head page of a vmalloc() block */
 
 /* Counters for leak checks: pages handed out now, and totals. */
 extern atomic_long_t nr_pages_in_use;

@@ -14,6 +14,9 @@ int cpus_read_trylock(void);
 void cpus_write_lock(void);
 void cpus_write_unlock(void);
 void lockdep_assert_cpus_held(void);
+/* While disabled (nesting), add_cpu() and remove_cpu() fail with -EBUSY. */
+void cpu_hotplug_disable(void);
+void cpu_hotplug_enable(void);
 #define cpu_is_offline(cpu)	unlikely(!cpu_online(cpu))
 
 #endif

@@ -12,7 +12,13 @@ typedef struct cpumask {
 } cpumask_t;
 typedef struct cpumask cpumask_var_t[1];
 
-#define nr_cpumask_bits		NR_CPUS
+/*
+ * As in Linux, nr_cpumask_bits is nr_cpu_ids (the highest possible CPU
+ * + 1): cpumask_setall() and cpumask_full() cover that many bits.  The
+ * searches and iterators look at all NR_CPUS bits, which is the same
+ * since bits from nr_cpu_ids on are never set (Linux's small_cpumask_bits).
+ */
+#define nr_cpumask_bits		nr_cpu_ids
 #define cpumask_bits(m)		((m)->bits)
 #define CPU_BITS_ALL		{ [0 ... BITS_TO_LONGS(NR_CPUS) - 1] = ~0UL }
 #define CPU_MASK_NONE		{ { [0 ... BITS_TO_LONGS(NR_CPUS) - 1] = 0UL } }
@@ -35,7 +41,12 @@ static inline bool cpumask_test_cpu(int cpu, const struct cpumask *m)
 static inline bool cpumask_test_and_set_cpu(int cpu, struct cpumask *m) { return test_and_set_bit(cpu, m->bits); }
 static inline bool cpumask_test_and_clear_cpu(int cpu, struct cpumask *m) { return test_and_clear_bit(cpu, m->bits); }
 static inline void cpumask_clear(struct cpumask *m) { memset(m->bits, 0, sizeof(m->bits)); }
-static inline void cpumask_setall(struct cpumask *m) { memset(m->bits, 0xff, sizeof(m->bits)); }
+static inline void cpumask_setall(struct cpumask *m)
+{
+	cpumask_clear(m);
+	for (unsigned int i = 0; i < nr_cpumask_bits; i++)
+		__set_bit(i, m->bits);
+}
 static inline void cpumask_copy(struct cpumask *d, const struct cpumask *s) { *d = *s; }
 static inline unsigned int cpumask_first(const struct cpumask *m) { return find_first_bit(m->bits, NR_CPUS); }
 static inline unsigned int cpumask_first_zero(const struct cpumask *m) { return find_first_zero_bit(m->bits, NR_CPUS); }
@@ -95,7 +106,10 @@ static inline bool cpumask_empty(const struct cpumask *m)
 			return false;
 	return true;
 }
-static inline bool cpumask_full(const struct cpumask *m) { return cpumask_weight(m) == NR_CPUS; }
+static inline bool cpumask_full(const struct cpumask *m)
+{
+	return find_first_zero_bit(m->bits, nr_cpumask_bits) >= nr_cpumask_bits;
+}
 static inline unsigned int cpumask_any_and(const struct cpumask *a, const struct cpumask *b)
 {
 	for (unsigned int i = 0; i < BITS_TO_LONGS(NR_CPUS); i++)
@@ -111,6 +125,64 @@ static inline unsigned int cpumask_next_and(int n, const struct cpumask *a, cons
 		;
 	return n;
 }
+static inline unsigned int cpumask_next_andnot(int n, const struct cpumask *a,
+					       const struct cpumask *b)
+{
+	while ((n = cpumask_next(n, a)) < NR_CPUS && cpumask_test_cpu(n, b))
+		;
+	return n;
+}
+static inline unsigned int cpumask_first_andnot(const struct cpumask *a, const struct cpumask *b)
+{
+	return cpumask_next_andnot(-1, a, b);
+}
+static inline unsigned int cpumask_next_or(int n, const struct cpumask *a, const struct cpumask *b)
+{
+	unsigned int x = cpumask_next(n, a), y = cpumask_next(n, b);
+
+	return x < y ? x : y;
+}
+static inline unsigned int cpumask_first_or(const struct cpumask *a, const struct cpumask *b)
+{
+	return cpumask_next_or(-1, a, b);
+}
+/* cpumask_next_wrap - the next CPU of mask after n, wrapping; >= nr_cpu_ids if none. */
+static inline unsigned int cpumask_next_wrap(int n, const struct cpumask *mask)
+{
+	return find_next_bit_wrap(mask->bits, NR_CPUS, n + 1);
+}
+static inline unsigned int cpumask_weight_and(const struct cpumask *a, const struct cpumask *b)
+{
+	unsigned int w = 0;
+
+	for (unsigned int i = 0; i < BITS_TO_LONGS(NR_CPUS); i++)
+		w += hweight_long(a->bits[i] & b->bits[i]);
+	return w;
+}
+static inline bool cpumask_xor(struct cpumask *d, const struct cpumask *a, const struct cpumask *b)
+{
+	unsigned long any = 0;
+
+	for (unsigned int i = 0; i < BITS_TO_LONGS(NR_CPUS); i++)
+		any |= (d->bits[i] = a->bits[i] ^ b->bits[i]);
+	return any != 0;
+}
+static inline void cpumask_complement(struct cpumask *d, const struct cpumask *s)
+{
+	for (unsigned int i = 0; i < BITS_TO_LONGS(NR_CPUS); i++)
+		d->bits[i] = ~s->bits[i];
+	for (unsigned int i = nr_cpumask_bits; i < NR_CPUS; i++)
+		__clear_bit(i, d->bits);
+}
+static inline unsigned int cpumask_any_but(const struct cpumask *m, unsigned int cpu)
+{
+	unsigned int i = cpumask_first(m);
+
+	if (i != cpu)
+		return i;
+	return cpumask_next(cpu, m);
+}
+
 static inline const struct cpumask *cpumask_of(unsigned int cpu)
 {
 	extern const struct cpumask cpu_bit_masks[NR_CPUS];
@@ -125,6 +197,18 @@ static inline void free_cpumask_var(cpumask_var_t m) { (void)m; }
 #define for_each_cpu_and(cpu, a, b)					\
 	for ((cpu) = cpumask_first_and((a), (b)); (cpu) < NR_CPUS;	\
 	     (cpu) = cpumask_next_and((cpu), (a), (b)))
+/*
+ * for_each_cpu_wrap - every CPU of mask once, starting at start (or the
+ * next one after it) and wrapping around to the lower ones.
+ */
+#define for_each_cpu_wrap(cpu, mask, start)				\
+	for_each_set_bit_wrap(cpu, cpumask_bits(mask), NR_CPUS, start)
+#define for_each_cpu_andnot(cpu, a, b)					\
+	for ((cpu) = cpumask_first_andnot((a), (b)); (cpu) < NR_CPUS;	\
+	     (cpu) = cpumask_next_andnot((cpu), (a), (b)))
+#define for_each_cpu_or(cpu, a, b)					\
+	for ((cpu) = cpumask_first_or((a), (b)); (cpu) < NR_CPUS;	\
+	     (cpu) = cpumask_next_or((cpu), (a), (b)))
 #define for_each_cpu_not(cpu, mask)					\
 	for ((cpu) = cpumask_first_zero(mask); (cpu) < NR_CPUS;		\
 	     (cpu) = cpumask_next_zero((cpu), (mask)))

@@ -30,8 +30,22 @@ typedef int (*initcall_t)(void);
 #define subsys_initcall(fn)	__define_initcall(fn, 4)
 #define device_initcall(fn)	__define_initcall(fn, 6)
 #define late_initcall(fn)	__define_initcall(fn, 7)
-#define module_init(fn)		device_initcall(fn)
-#define module_exit(fn)
+#define arch_initcall(fn)	__define_initcall(fn, 3)
+#define fs_initcall(fn)		__define_initcall(fn, 5)
+#define __initcall(fn)		device_initcall(fn)
+
+/*
+ * Built-in code is never unloaded: an exit function is kept only in a
+ * section the linker discards (so that it compiles and is not reported
+ * unused), as Linux does for built-in modules.
+ */
+typedef void (*exitcall_t)(void);
+#define __exitcall(fn)							\
+	static exitcall_t __PASTE(__exitcall_, fn) __used		\
+	__section(".exitcall.exit") = fn
+
+#define module_init(fn)		__initcall(fn)
+#define module_exit(fn)		__exitcall(fn)
 
 void parse_kernel_cmdline(char *cmdline);
 void do_initcalls(void);

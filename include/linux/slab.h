@@ -5,6 +5,9 @@
 #include <linux/gfp.h>
 #include <linux/list.h>
 #include <linux/atomic.h>
+#include <linux/numa.h>
+#include <linux/overflow.h>
+#include <linux/args.h>
 
 /*
  * Slab caches and kmalloc (kernel/mm/slab.c).  kmalloc sizes are rounded
@@ -41,8 +44,55 @@ void kfree(const void *p);
 size_t ksize(const void *p);
 #define kmalloc_node(s, g, n)	kmalloc(s, g)
 #define kzalloc_node(s, g, n)	kzalloc(s, g)
-#define kvmalloc(s, g)		kmalloc(s, g)
-#define kvzalloc(s, g)		kzalloc(s, g)
-#define kvfree(p)		kfree(p)
+#define kcalloc_node(n, s, g, node)	kcalloc(n, s, g)
+#define kmalloc_array_node(n, s, g, node) kmalloc_array(n, s, g)
+#define kfree_sensitive(p)	kfree(p)
+
+/*
+ * kvmalloc: kmalloc, or for what kmalloc cannot serve, memory from
+ * vmalloc (linux/vmalloc.h); kvfree() frees either.  Sizes that overflow
+ * or exceed what either can give return NULL (quietly with __GFP_NOWARN).
+ */
+void *kvmalloc_node(size_t size, gfp_t gfp, int node);
+void kvfree(const void *p);
+#define kvmalloc(s, g)			kvmalloc_node(s, g, NUMA_NO_NODE)
+#define kvzalloc(s, g)			kvmalloc_node(s, (g) | __GFP_ZERO, NUMA_NO_NODE)
+#define kvzalloc_node(s, g, n)		kvmalloc_node(s, (g) | __GFP_ZERO, n)
+#define kvmalloc_array(n, s, g)		kvmalloc(size_mul(n, s), g)
+#define kvcalloc(n, s, g)		kvzalloc(size_mul(n, s), g)
+
+/*
+ * Typed allocations (kmalloc_obj and family): the size comes from the
+ * type of the variable or type given, the count is overflow-checked, the
+ * result has the right pointer type; the gfp argument may be left out
+ * (GFP_KERNEL).
+ *
+ *   p = kmalloc_obj(*p);                 one object
+ *   p = kzalloc_objs(*p, n, GFP_ATOMIC); n zeroed objects
+ *   p = kmalloc_flex(*p, member, n);     a struct with n flexible elements
+ */
+#define __default_gfp0(...)		GFP_KERNEL
+#define __default_gfp1(g)		(g)
+#define default_gfp(...)	CONCATENATE(__default_gfp, COUNT_ARGS(__VA_ARGS__))(__VA_ARGS__)
+#define __alloc_objs(ALLOC, GFP, TYPE, COUNT)				\
+	((TYPE *)ALLOC(size_mul(sizeof(TYPE), COUNT), GFP))
+#define __alloc_flex(ALLOC, GFP, TYPE, FAM, COUNT)			\
+	((TYPE *)ALLOC(struct_size((TYPE *)NULL, FAM, COUNT), GFP))
+#define kmalloc_obj(VAR_OR_TYPE, ...)	\
+	__alloc_objs(kmalloc, default_gfp(__VA_ARGS__), __typeof__(VAR_OR_TYPE), 1)
+#define kzalloc_obj(VAR_OR_TYPE, ...)	\
+	__alloc_objs(kzalloc, default_gfp(__VA_ARGS__), __typeof__(VAR_OR_TYPE), 1)
+#define kmalloc_objs(VAR_OR_TYPE, COUNT, ...)	\
+	__alloc_objs(kmalloc, default_gfp(__VA_ARGS__), __typeof__(VAR_OR_TYPE), COUNT)
+#define kzalloc_objs(VAR_OR_TYPE, COUNT, ...)	\
+	__alloc_objs(kzalloc, default_gfp(__VA_ARGS__), __typeof__(VAR_OR_TYPE), COUNT)
+#define kmalloc_flex(VAR_OR_TYPE, FAM, COUNT, ...)	\
+	__alloc_flex(kmalloc, default_gfp(__VA_ARGS__), __typeof__(VAR_OR_TYPE), FAM, COUNT)
+#define kzalloc_flex(VAR_OR_TYPE, FAM, COUNT, ...)	\
+	__alloc_flex(kzalloc, default_gfp(__VA_ARGS__), __typeof__(VAR_OR_TYPE), FAM, COUNT)
+#define kvmalloc_obj(VAR_OR_TYPE, ...)	\
+	__alloc_objs(kvmalloc, default_gfp(__VA_ARGS__), __typeof__(VAR_OR_TYPE), 1)
+#define kvzalloc_obj(VAR_OR_TYPE, ...)	\
+	__alloc_objs(kvzalloc, default_gfp(__VA_ARGS__), __typeof__(VAR_OR_TYPE), 1)
 
 #endif

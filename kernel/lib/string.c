@@ -1,5 +1,9 @@
 /*
- * The C string and memory functions the kernel and its tests use.
+ * The C string and memory functions, with Linux's semantics (its
+ * lib/string.c and the kernel-doc of each): the return value of every
+ * function and its corner cases (size 0, truncation, a NUL searched for)
+ * are Linux's, which lib/tests/string_kunit.c checks.
+ *
  * Plain loops: the compiler is told -fno-builtin, so these are the only
  * copies.  Built with -fno-tree-loop-distribute-patterns so the compiler
  * does not turn these loops back into calls to themselves.
@@ -7,6 +11,8 @@
 #include <linux/string.h>
 #include <linux/types.h>
 #include <linux/slab.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
@@ -56,6 +62,34 @@ void *memset(void *s, int c, size_t n)
 		*(u64 *)d = v;
 	while (n--)
 		*d++ = (unsigned char)c;
+	return s;
+}
+
+/* memset16/32/64 - fill count 16/32/64-bit words with v.  Return: s. */
+void *memset16(u16 *s, u16 v, size_t count)
+{
+	u16 *p = s;
+
+	while (count--)
+		*p++ = v;
+	return s;
+}
+
+void *memset32(u32 *s, u32 v, size_t count)
+{
+	u32 *p = s;
+
+	while (count--)
+		*p++ = v;
+	return s;
+}
+
+void *memset64(u64 *s, u64 v, size_t count)
+{
+	u64 *p = s;
+
+	while (count--)
+		*p++ = v;
 	return s;
 }
 
@@ -174,18 +208,23 @@ size_t strlcpy(char *dst, const char *src, size_t size)
 	return len;
 }
 
-/* Return: bytes copied (without the NUL), or -E2BIG if src was truncated. */
-ssize_t strscpy(char *dst, const char *src, size_t size)
+/*
+ * sized_strscpy - the function behind strscpy(): copy src into dst of
+ * size bytes.  Return: bytes copied (without the NUL), or -E2BIG if src
+ * was truncated (dst then holds its first size - 1 bytes and a NUL) or
+ * size is 0 or absurd (over INT_MAX; nothing is written then).
+ */
+ssize_t sized_strscpy(char *dst, const char *src, size_t size)
 {
 	size_t len;
 
-	if (!size)
-		return -7;
+	if (!size || WARN_ON_ONCE(size > INT_MAX))
+		return -E2BIG;
 	len = strnlen(src, size);
 	if (len == size) {
 		memcpy(dst, src, size - 1);
 		dst[size - 1] = 0;
-		return -7; /* -E2BIG */
+		return -E2BIG;
 	}
 	memcpy(dst, src, len + 1);
 	return len;
@@ -206,12 +245,99 @@ char *strcat(char *dst, const char *src)
 	return dst;
 }
 
+/*
+ * strncat - append at most count characters of src to dst, then a NUL.
+ * Return: dst.
+ */
+char *strncat(char *dst, const char *src, size_t count)
+{
+	char *d = dst + strlen(dst);
+
+	while (count-- && *src)
+		*d++ = *src++;
+	*d = 0;
+	return dst;
+}
+
 char *strchr(const char *s, int c)
 {
 	for (; *s != (char)c; s++)
 		if (!*s)
 			return NULL;
 	return (char *)s;
+}
+
+/* Like strchr, but at the end of s return a pointer to its NUL, not NULL. */
+char *strchrnul(const char *s, int c)
+{
+	while (*s && *s != (char)c)
+		s++;
+	return (char *)s;
+}
+
+/*
+ * strnchr - the first c within the first count characters of s (the
+ * terminating NUL counts as a character when it is within them).
+ * Return: a pointer to it, or NULL.  s is not read when count is 0.
+ */
+char *strnchr(const char *s, size_t count, int c)
+{
+	for (; count; count--, s++) {
+		if (*s == (char)c)
+			return (char *)s;
+		if (!*s)
+			break;
+	}
+	return NULL;
+}
+
+/* strspn - length of the prefix of s made only of characters in accept. */
+size_t strspn(const char *s, const char *accept)
+{
+	size_t n = 0;
+
+	while (s[n] && strchr(accept, s[n]))
+		n++;
+	return n;
+}
+
+/* strcspn - length of the prefix of s with no character from reject. */
+size_t strcspn(const char *s, const char *reject)
+{
+	size_t n = 0;
+
+	while (s[n] && !strchr(reject, s[n]))
+		n++;
+	return n;
+}
+
+/* strpbrk - the first character of s that is in accept, or NULL. */
+char *strpbrk(const char *s, const char *accept)
+{
+	for (; *s; s++)
+		if (strchr(accept, *s))
+			return (char *)s;
+	return NULL;
+}
+
+/* strreplace - replace every old character of str by new.  Return: str's end. */
+char *strreplace(char *str, char old, char new)
+{
+	for (; *str; str++)
+		if (*str == old)
+			*str = new;
+	return str;
+}
+
+/* memscan - the first byte c in addr[0..size), or addr + size. */
+void *memscan(void *addr, int c, size_t size)
+{
+	unsigned char *p = addr;
+
+	for (; size; size--, p++)
+		if (*p == (unsigned char)c)
+			break;
+	return p;
 }
 
 char *strrchr(const char *s, int c)
@@ -233,6 +359,19 @@ char *strstr(const char *hay, const char *needle)
 		return (char *)hay;
 	for (; *hay; hay++)
 		if (*hay == *needle && !strncmp(hay, needle, n))
+			return (char *)hay;
+	return NULL;
+}
+
+/* strnstr - needle within the first len characters of hay, or NULL. */
+char *strnstr(const char *hay, const char *needle, size_t len)
+{
+	size_t n = strlen(needle);
+
+	if (!n)
+		return (char *)hay;
+	for (; len >= n && *hay; hay++, len--)
+		if (!memcmp(hay, needle, n))
 			return (char *)hay;
 	return NULL;
 }
@@ -298,6 +437,30 @@ char *kstrndup(const char *s, size_t max, unsigned int gfp)
 	if (p) {
 		memcpy(p, s, n);
 		p[n] = 0;
+	}
+	return p;
+}
+
+void *kmemdup(const void *src, size_t len, unsigned int gfp)
+{
+	void *p = kmalloc(len, gfp);
+
+	if (p)
+		memcpy(p, src, len);
+	return p;
+}
+
+/* kmemdup_nul - len bytes of s (which need not be terminated) plus a NUL. */
+char *kmemdup_nul(const char *s, size_t len, unsigned int gfp)
+{
+	char *p;
+
+	if (!s)
+		return NULL;
+	p = kmalloc(len + 1, gfp);
+	if (p) {
+		memcpy(p, s, len);
+		p[len] = 0;
 	}
 	return p;
 }

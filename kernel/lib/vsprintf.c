@@ -5,12 +5,13 @@
  * precision (also '*'), length modifiers hh h l ll z t j.  Pointer
  * extensions as in Linux: %p and %px print the address in hex (no hashing
  * here: this is a debugging kernel), %pS / %ps a symbol (func+0xoff/0xsize
- * or just func), %pB like %pS.  Output is always NUL-terminated when size
+ * or just func), %pB like %pS, %*pb / %*pbl a bitmap (hex / ranges).  Output is always NUL-terminated when size
  * > 0; the return value is the length the full output would have had.
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/kallsyms.h>
+#include <linux/bitops.h>
 
 struct out {
 	char *buf;
@@ -106,6 +107,50 @@ static void put_symbol(struct out *o, unsigned long addr, bool offset, int width
 	put_padded(o, tmp, strlen(tmp), width, flags);
 }
 
+/*
+ * %*pb: the bitmap of nbits bits in hex, 32-bit groups from the highest,
+ * separated by commas ("00000003,ffffffff"); %*pbl: as a list of ranges
+ * ("0-3,8,10-11").  The field width is the number of bits.
+ */
+static void put_bitmap(struct out *o, const unsigned long *bits, int nbits, bool list)
+{
+	if (!bits) {
+		put_padded(o, "(null)", 6, -1, 0);
+		return;
+	}
+	if (list) {
+		bool first = true;
+
+		for (int i = 0; i < nbits; i++) {
+			int j = i;
+
+			if (!test_bit(i, bits))
+				continue;
+			while (j + 1 < nbits && test_bit(j + 1, bits))
+				j++;
+			if (!first)
+				put(o, ',');
+			first = false;
+			put_number(o, i, false, 10, -1, -1, 0);
+			if (j > i) {
+				put(o, '-');
+				put_number(o, j, false, 10, -1, -1, 0);
+			}
+			i = j;
+		}
+		return;
+	}
+	for (int lo = ((nbits - 1) / 32) * 32; nbits > 0 && lo >= 0; lo -= 32) {
+		int chunk = nbits - lo < 32 ? nbits - lo : 32;
+		unsigned long v = (bits[lo / BITS_PER_LONG] >> (lo % BITS_PER_LONG)) &
+				  (chunk == 32 ? 0xffffffffUL : (1UL << chunk) - 1);
+
+		put_number(o, v, false, 16, (chunk + 3) / 4, -1, F_ZERO);
+		if (lo)
+			put(o, ',');
+	}
+}
+
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct out o = { buf, size, 0 };
@@ -181,6 +226,13 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		}
 		case 'p': {
 			unsigned long p = (unsigned long)va_arg(ap, void *);
+			if (fmt[1] == 'b') {
+				bool list = fmt[2] == 'l';
+
+				fmt += list ? 2 : 1;
+				put_bitmap(&o, (const unsigned long *)p, width > 0 ? width : 0, list);
+				continue;
+			}
 			if (fmt[1] == 'S' || fmt[1] == 'B' || fmt[1] == 's') {
 				fmt++;
 				put_symbol(&o, p, *fmt != 's', width, flags);
@@ -430,6 +482,75 @@ int kstrtouint(const char *s, unsigned int base, unsigned int *res)
 		return -ERANGE;
 	*res = (unsigned int)v;
 	return 0;
+}
+
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
+{
+	unsigned long v;
+	int err = kstrtoul(s, base, &v);
+
+	if (!err)
+		*res = v;
+	return err;
+}
+
+int kstrtoll(const char *s, unsigned int base, long long *res)
+{
+	long v;
+	int err = kstrtol(s, base, &v);
+
+	if (!err)
+		*res = v;
+	return err;
+}
+
+/* The narrow kstrto*(): the value must fit the type, else -ERANGE. */
+#define KSTRTO_NARROW(name, type, wide, conv, lo, hi)			\
+int name(const char *s, unsigned int base, type *res)			\
+{									\
+	wide v;								\
+	int err = conv(s, base, &v);					\
+									\
+	if (err)							\
+		return err;						\
+	if (v < (lo) || v > (hi))					\
+		return -ERANGE;						\
+	*res = (type)v;							\
+	return 0;							\
+}
+KSTRTO_NARROW(kstrtou16, u16, unsigned long, kstrtoul, 0, U16_MAX)
+KSTRTO_NARROW(kstrtos16, s16, long, kstrtol, S16_MIN, S16_MAX)
+KSTRTO_NARROW(kstrtou8, u8, unsigned long, kstrtoul, 0, U8_MAX)
+KSTRTO_NARROW(kstrtos8, s8, long, kstrtol, S8_MIN, S8_MAX)
+
+/*
+ * kstrtobool - "y", "Y", "t", "T", "1", "on" are true; "n", "N", "f", "F",
+ * "0", "off" false (only the first one or two characters are looked at).
+ * Return: 0, or -EINVAL for anything else (or NULL).
+ */
+int kstrtobool(const char *s, bool *res)
+{
+	if (!s)
+		return -EINVAL;
+	switch (s[0]) {
+	case 'y': case 'Y': case 't': case 'T': case '1':
+		*res = true;
+		return 0;
+	case 'n': case 'N': case 'f': case 'F': case '0':
+		*res = false;
+		return 0;
+	case 'o': case 'O':
+		if (s[1] == 'n' || s[1] == 'N') {
+			*res = true;
+			return 0;
+		}
+		if (s[1] == 'f' || s[1] == 'F') {
+			*res = false;
+			return 0;
+		}
+		break;
+	}
+	return -EINVAL;
 }
 
 /* "64M", "4G", "512k": a size with an optional binary suffix. */
